@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.urls import path
+from django.views.generic import TemplateView
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("organisatie/", views.switch_organisation, name="switch_organisation"),
+    path("welkom/", TemplateView.as_view(template_name="accounts/no_access.html"), name="no_access"),
+]

@@ -1,0 +1,44 @@
+"""Log in and out, switch organisation."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from accounts.middleware import ORGANISATION_SESSION_KEY
+from accounts.organisations import memberships_of
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+@login_required
+@require_POST
+def switch_organisation(request: HttpRequest) -> HttpResponse:
+    organisation_id = request.POST.get("organisation", "")
+    if not organisation_id.isdigit() or not memberships_of(request.user).filter(organisation_id=organisation_id).exists():
+        raise Http404
+    request.session[ORGANISATION_SESSION_KEY] = int(organisation_id)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    return redirect(target)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    membership = getattr(request, "membership", None)
+    if membership is not None and membership.role == "department":
+        return redirect("accounts:no_access")
+    return redirect("moderation:inbox")

@@ -1,0 +1,42 @@
+"""Classifying a stored comment: the classifier's verdict plus the organisation's code."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from accounts.models import Organisation
+from moderation.classify import ClassificationContext, classify_text
+from moderation.conduct import conduct_of
+
+# Below this confidence a comment goes to "nakijken" (a person looks) instead of being trusted.
+REVIEW_THRESHOLD = 0.5
+
+
+def context_for(organisation: Organisation, *, previous_texts: Sequence[str] = ()) -> ClassificationContext:
+    return ClassificationContext(
+        own_phone_numbers=organisation.phone_number_list(),
+        own_email_domains=organisation.email_domain_list(),
+        author_previous_texts=tuple(previous_texts),
+    )
+
+
+def classification_fields(
+    text: str,
+    *,
+    organisation: Organisation,
+    article_kinds: Mapping[str, str],
+    previous_texts: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The Comment fields that classification sets."""
+    verdict = classify_text(text, context=context_for(organisation, previous_texts=previous_texts))
+    return {
+        "sentiment": verdict.sentiment,
+        "category": verdict.category,
+        "labels": list(verdict.labels),
+        "conduct": conduct_of(verdict.category, article_kinds),
+        "confidence": round(verdict.confidence, 3),
+        "reasons": [{"code": reason.code, "evidence": reason.evidence[:200]} for reason in verdict.reasons],
+        "language": verdict.language,
+        "needs_review": verdict.confidence < REVIEW_THRESHOLD,
+    }

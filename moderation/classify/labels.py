@@ -1,0 +1,102 @@
+"""Short English explanations for every reason code, translated for moderators via gettext."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+REASON_LABELS = {
+    # hate speech
+    "hate_speech.exclusion": _("calls for excluding or removing a group of people"),
+    "hate_speech.back_to_their_country": _("tells people to go back to their country"),
+    "hate_speech.generalisation": _("generalises a group of people as bad or inferior"),
+    "hate_speech.dehumanising": _("describes people as vermin, animals or a disease"),
+    "hate_speech.slur": _("contains a slur against a group"),
+    # threats
+    "threat.violence": _("threatens violence against a person"),
+    "threat.kill_wish": _("says a person should be killed or hurt"),
+    "threat.knows_address": _("says they know where someone lives or works"),
+    "threat.arson": _("calls for setting something on fire"),
+    "threat.intimidation": _("intimidates a person"),
+    # doxing
+    "doxing.phone_number": _("contains a phone number of a private person"),
+    "doxing.email_address": _("contains an e-mail address of a private person"),
+    "doxing.national_number": _("contains a Belgian national register number"),
+    "doxing.iban": _("contains a bank account number (IBAN)"),
+    "doxing.street_address": _("contains a street address with house number"),
+    "doxing.licence_plate": _("contains a licence plate"),
+    "doxing.exposure_cue": _("points others to someone's personal data"),
+    # insults
+    "insult.swear_word": _("insults a person with a swear word"),
+    "insult.name_calling": _("calls people names"),
+    "insult.directed_at_person": _("the insult is aimed directly at someone"),
+    "insult.curse": _("curses at someone"),
+    # spam
+    "spam.bait": _("uses typical spam bait (free, win, crypto, ...)"),
+    "spam.money_bait": _("promises easy money"),
+    "spam.phishing": _("looks like phishing for account or personal details"),
+    "spam.link": _("contains a link"),
+    "spam.url_shortener": _("contains a shortened link that hides its destination"),
+    "spam.link_with_bait": _("combines a link with spam bait"),
+    "spam.repeated_with_link": _("repeats an earlier text of this author, with a link or bait"),
+    "spam.contact_details": _("gives contact details in a spam message"),
+    # commercial
+    "commercial.promotion": _("advertises a promotion or a business"),
+    "commercial.sales_words": _("uses sales words (promo, for sale, price, ...)"),
+    "commercial.contact_details": _("gives contact details in an advertisement"),
+    # party politics
+    "party_political.party_name": _("names a political party"),
+    "party_political.custom_name": _("names a party, candidate or slogan from the organisation's list"),
+    "party_political.campaign": _("campaigns for a list, candidate or vote"),
+    "party_political.election_cue": _("refers to elections or candidate lists"),
+    # misinformation
+    "misinformation.known_false_claim": _("repeats a claim known to be false"),
+    "misinformation.conspiracy_cue": _("uses wording typical of rumours or conspiracy theories"),
+    # questions and reports
+    "question.question_mark": _("asks a question"),
+    "question.question_word": _("starts with a question word"),
+    "question.info_request": _("asks for information"),
+    "report.not_working": _("reports something that does not work"),
+    "report.street_light": _("mentions street lighting"),
+    "report.road_damage": _("reports damage to a road or pavement"),
+    "report.illegal_dumping": _("reports dumped waste, litter or vandalism"),
+    "report.waste_collection": _("reports waste that was not collected"),
+    "report.danger": _("reports a dangerous situation"),
+    "report.water": _("reports a leak or flooding"),
+    "report.broken": _("reports something broken"),
+    "report.explicit": _("says it is a report"),
+    # opinions
+    "criticism.opinion": _("gives a critical opinion"),
+    "criticism.could_be_better": _("suggests how something could be done better"),
+    "criticism.poor_execution": _("criticises how something was done"),
+    "criticism.negative_word": _("uses a critical word"),
+    "criticism.negated_compliment": _("negates a compliment (\"not nice\")"),
+    "criticism.counter_speech": _("condemns hate speech or threats (counter-speech)"),
+    "frustration.exasperation": _("expresses exasperation"),
+    "frustration.outrage": _("expresses outrage"),
+    "frustration.still_not_fixed": _("complains that something is still not solved"),
+    "frustration.waiting": _("complains about waiting or sighs"),
+    "frustration.sarcasm": _("sarcastic thanks"),
+    "frustration.angry_emoji": _("uses an angry emoji"),
+    "frustration.swearing": _("swears, but not at a person"),
+    "frustration.swearing_situation": _("swears at a situation, not at a person"),
+    "frustration.shouting": _("writes in capitals with exclamation marks (never a reason on its own)"),
+    "frustration.exclamation_marks": _("uses many exclamation marks (never a reason on its own)"),
+    "political.politics": _("gives an opinion on local politics or policy"),
+    "sympathy.condolence": _("expresses sympathy or condolences"),
+    "sympathy.emoji": _("uses a sympathy emoji"),
+    "compliment.thanks": _("thanks the organisation or someone"),
+    "compliment.praise": _("praises or congratulates"),
+    "compliment.positive_word": _("uses a positive word"),
+    "compliment.flemish_praise": _("uses a Flemish word of praise"),
+    "compliment.negated_criticism": _("negates a criticism (\"not bad\")"),
+    "compliment.emoji": _("uses a positive emoji"),
+    "off_topic.unrelated": _("seems unrelated to the post (recipe, lost pet, chain letter, ...)"),
+    # informational
+    "other.no_rule_matched": _("no rule matched"),
+    "language.not_dutch": _("not written in Dutch; only language-independent rules were applied"),
+    "text.truncated": _("very long text; only the beginning was analysed"),
+    "author.repeated_text": _("same text as an earlier comment of this author (not spam on its own)"),
+    "personal_data.organisation_contact": _("contact details of the organisation itself (not doxing)"),
+    "personal_data.self_disclosed": _("the author shares their own contact details (not doxing)"),
+    "correction.claim_contradicted": _("mentions a known false claim in order to contradict it"),
+}

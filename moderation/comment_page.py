@@ -1,0 +1,97 @@
+"""Everything the comment page shows, gathered in one place (selectors and pure decisions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from codeofconduct.ladder import consequence_of_strike
+from codeofconduct.models import BlockProposal
+from codeofconduct.selectors import active_strikes, article_for_category, code_in_force
+from moderation import default_tree, inbox
+from moderation.classify import REASON_LABELS
+from moderation.decision import PLATFORM_STEPS, Done, mirror_form_of_address, plan_steps, suggest_steps
+from moderation.models import Comment, ModerationAction, ReplyTemplate
+from moderation.platforms.registry import capabilities_of
+from moderation.setup import tree_of
+from moderation.templating import fill_template, first_name
+
+
+def comment_page_context(comment: Comment, *, request: HttpRequest) -> dict[str, Any]:
+    organisation = comment.organisation
+    code = code_in_force(organisation)
+    strikes = list(active_strikes(organisation, comment.author_id)) if comment.author_id else []
+    actions = list(inbox.actions_of(comment))
+    capabilities = capabilities_of(comment.connection.kind)
+    warnings_before_block = code.warnings_before_block if code else 2
+    steps = suggest_steps(
+        tree=tree_of(organisation),
+        category=comment.category,
+        prior_strikes=len(strikes),
+        warnings_before_block=warnings_before_block,
+    )
+    article = article_for_category(code, comment.category)
+    form = mirror_form_of_address(comment.text)
+    values = {
+        "author_first_name": first_name(comment.author.name) if comment.author else "",
+        "post_title": comment.post.title if comment.post else "",
+        "code_url": request.build_absolute_uri(reverse("codeofconduct:public", args=[organisation.slug])),
+        "article_title": article.citation if article else "",
+        "meldpunt_url": organisation.meldpunt_url,
+        "organisation": organisation.name,
+        "department": "",
+    }
+    templates = {
+        t.key: fill_template(t.text_u if form == "u" else t.text_je, values)
+        for t in ReplyTemplate.objects.filter(organisation=organisation)
+    }
+    next_consequence = consequence_of_strike(len(strikes) + 1, warnings_before_block=warnings_before_block)
+    warning_key = default_tree.WARNING_TEMPLATE_BY_CONSEQUENCE.get(next_consequence, "warning_first")
+    planned = plan_steps(
+        steps, done=_done_steps(actions), capabilities=capabilities, comment_open=comment.is_open
+    )
+    return {
+        "comment": comment,
+        "thread": inbox.thread_of(comment),
+        "history": inbox.author_history(comment),
+        "strikes": strikes,
+        "open_proposal": BlockProposal.objects.filter(
+            author_id=comment.author_id, state=BlockProposal.State.PROPOSED
+        ).first()
+        if comment.author_id
+        else None,
+        "actions": actions,
+        "pending": any(a.state == ModerationAction.State.PENDING for a in actions),
+        "evidence": list(comment.evidence.all()),
+        "reasons": [
+            {"label": REASON_LABELS.get(r.get("code", ""), r.get("code", "")), "evidence": r.get("evidence", "")}
+            for r in comment.reasons
+        ],
+        "planned_steps": planned,
+        "capabilities": capabilities,
+        "templates": templates,
+        "form_of_address": form,
+        "warning_text": templates.get(warning_key, ""),
+        "next_consequence": next_consequence,
+        "article": article,
+        "code": code,
+        "guidelines": default_tree.GENERAL_GUIDELINES,
+        "platform_steps": PLATFORM_STEPS,
+        "now": timezone.now(),
+    }
+
+
+def _done_steps(actions: list[ModerationAction]) -> dict[str, Done]:
+    done: dict[str, Done] = {}
+    for action in actions:
+        if action.state != ModerationAction.State.DONE:
+            continue
+        key = action.step if action.kind == ModerationAction.Kind.STEP_DONE else action.kind
+        if action.kind == ModerationAction.Kind.PRIVATE_REPLY and action.step == "warn":
+            key = "private_reply"
+        done.setdefault(key, Done(by=action.acting_user.get_full_name() or action.acting_user.get_username(),
+                                  at=action.completed_at or action.created_at))
+    return done

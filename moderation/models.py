@@ -1,0 +1,319 @@
+"""Connections to social pages, the comments they bring in, and what staff do about them."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+from moderation.crypto import decrypt_secret, encrypt_secret
+from moderation.platforms.registry import KIND_CHOICES
+
+
+class Sentiment(models.TextChoices):
+    NEGATIVE = "negative", _("negative")
+    NEUTRAL = "neutral", _("neutral")
+    POSITIVE = "positive", _("positive")
+
+
+class Category(models.TextChoices):
+    HATE_SPEECH = "hate_speech", _("hate speech")
+    THREAT = "threat", _("threat")
+    DOXING = "doxing", _("doxing")
+    INSULT = "insult", _("insult")
+    PARTY_POLITICAL = "party_political", _("party political")
+    SPAM = "spam", _("spam")
+    COMMERCIAL = "commercial", _("commercial")
+    MISINFORMATION = "misinformation", _("misinformation")
+    OFF_TOPIC = "off_topic", _("off topic")
+    CRITICISM = "criticism", _("criticism")
+    FRUSTRATION = "frustration", _("frustration")
+    QUESTION = "question", _("question")
+    REPORT = "report", _("citizen report")
+    POLITICAL = "political", _("political opinion")
+    SYMPATHY = "sympathy", _("sympathy")
+    COMPLIMENT = "compliment", _("compliment")
+    OTHER = "other", _("other")
+
+
+class Conduct(models.TextChoices):
+    CRIMINAL = "criminal", _("criminal")
+    UNWANTED = "unwanted", _("unwanted")
+    UNINTENDED = "unintended", _("unwanted but unintended")
+    ALLOWED = "allowed", _("allowed")
+
+
+class PlatformConnection(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        NEEDS_RECONNECT = "needs_reconnect", _("needs reconnecting")
+        PAUSED = "paused", _("paused")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="connections")
+    kind = models.CharField(_("platform"), max_length=20, choices=KIND_CHOICES)
+    name = models.CharField(_("name"), max_length=200)
+    remote_page_id = models.CharField(_("page id"), max_length=100)
+    token_encrypted = models.TextField(blank=True, editable=False)
+    app_secret_encrypted = models.TextField(blank=True, editable=False)
+    options = models.JSONField(default=dict, blank=True)
+    cursor = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    sync_interval_seconds = models.PositiveIntegerField(default=60)
+    next_sync_at = models.DateTimeField(null=True, blank=True)
+    last_synced_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    rate_limited_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "kind", "remote_page_id"], name="one_connection_per_page")
+        ]
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+    @property
+    def token(self) -> str:
+        return decrypt_secret(self.token_encrypted)
+
+    @token.setter
+    def token(self, value: str) -> None:
+        self.token_encrypted = encrypt_secret(value)
+
+    @property
+    def app_secret(self) -> str:
+        return decrypt_secret(self.app_secret_encrypted)
+
+    @app_secret.setter
+    def app_secret(self, value: str) -> None:
+        self.app_secret_encrypted = encrypt_secret(value)
+
+
+class Post(models.Model):
+    connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="posts")
+    remote_id = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, blank=True)
+    message = models.TextField(blank=True)
+    permalink = models.URLField(max_length=1000, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["connection", "remote_id"], name="one_post_per_remote_id")]
+
+    def __str__(self) -> str:
+        return self.title or self.remote_id
+
+
+class Author(models.Model):
+    """A commenter as one platform knows them, per organisation."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="authors")
+    platform = models.CharField(max_length=20, choices=KIND_CHOICES)
+    remote_id = models.CharField(max_length=200)
+    name = models.CharField(max_length=300, blank=True)
+    profile_url = models.URLField(max_length=1000, blank=True)
+    notes = models.TextField(blank=True)
+    first_seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "platform", "remote_id"], name="one_author_per_remote_id")
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.remote_id
+
+
+class Comment(models.Model):
+    class PlatformState(models.TextChoices):
+        VISIBLE = "visible", _("visible")
+        HIDDEN = "hidden", _("hidden")
+        DELETED = "deleted", _("deleted")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        HANDLED = "handled", _("handled")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="comments")
+    connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="comments")
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments")
+    author = models.ForeignKey(Author, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies")
+    remote_id = models.CharField(max_length=200)
+    parent_remote_id = models.CharField(max_length=200, blank=True)
+    is_own = models.BooleanField(default=False, help_text="Written by the page itself (our replies).")
+    text = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
+    previous_texts = models.JSONField(default=list, blank=True)
+    permalink = models.URLField(max_length=1000, blank=True)
+    published_at = models.DateTimeField(db_index=True)
+    platform_state = models.CharField(max_length=10, choices=PlatformState.choices, default=PlatformState.VISIBLE)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sentiment = models.CharField(max_length=10, choices=Sentiment.choices, default=Sentiment.NEUTRAL)
+    category = models.CharField(max_length=20, choices=Category.choices, default=Category.OTHER)
+    labels = models.JSONField(default=list, blank=True)
+    conduct = models.CharField(max_length=12, choices=Conduct.choices, default=Conduct.ALLOWED)
+    confidence = models.FloatField(default=0.0)
+    reasons = models.JSONField(default=list, blank=True)
+    language = models.CharField(max_length=10, blank=True)
+    needs_review = models.BooleanField(default=False)
+    first_seen_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "remote_id"], name="one_comment_per_remote_id")
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "-published_at", "-id"], name="comment_org_newest"),
+            models.Index(fields=["organisation", "status", "-published_at"], name="comment_org_status"),
+            models.Index(fields=["organisation", "category"], name="comment_org_category"),
+            models.Index(fields=["organisation", "updated_at"], name="comment_org_updated"),
+        ]
+        ordering = ["-published_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.remote_id}: {self.text[:40]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class ModerationAction(models.Model):
+    """One thing a person asked to be done to a comment; carried out on the platform by a task."""
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", _("public reply")
+        PRIVATE_REPLY = "private_reply", _("private reply")
+        HIDE = "hide", _("hide")
+        UNHIDE = "unhide", _("unhide")
+        DELETE = "delete", _("delete")
+        LIKE = "like", _("like")
+        WARN = "warn", _("warning")
+        BLOCK = "block", _("block author")
+        MARK_HANDLED = "mark_handled", _("marked handled")
+        REOPEN = "reopen", _("reopened")
+        STEP_DONE = "step_done", _("step done")
+        EVIDENCE = "evidence", _("evidence stored")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("pending")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="actions")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="actions")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    acting_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    step = models.CharField(max_length=30, blank=True)
+    article = models.ForeignKey(
+        "codeofconduct.Article", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    remote_result_id = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.state})"
+
+
+class Evidence(models.Model):
+    """What a comment was, captured before anything irreversible happens to it."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="evidence")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="evidence")
+    captured_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    captured_at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField()
+    author_name = models.CharField(max_length=300, blank=True)
+    author_remote_id = models.CharField(max_length=200, blank=True)
+    post_title = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField()
+    permalink = models.URLField(max_length=1000, blank=True)
+    image_png = models.BinaryField()
+    image_sha256 = models.CharField(max_length=64)
+    text_sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-captured_at"]
+
+
+class DecisionStep(models.Model):
+    """One step of the organisation's decision tree for a category (data, editable by admins)."""
+
+    class Requirement(models.TextChoices):
+        REQUIRED = "required", _("required")
+        SUGGESTED = "suggested", _("suggested")
+        OPTIONAL = "optional", _("optional")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="decision_steps")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    position = models.PositiveIntegerField()
+    action = models.CharField(max_length=30)
+    label = models.CharField(max_length=200)
+    guidance = models.TextField(blank=True)
+    requirement = models.CharField(max_length=10, choices=Requirement.choices, default=Requirement.SUGGESTED)
+    template_key = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["category", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "category", "position"], name="one_step_per_position")
+        ]
+
+
+class ReplyTemplate(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reply_templates")
+    key = models.CharField(max_length=60)
+    title = models.CharField(max_length=200)
+    text_je = models.TextField()
+    text_u = models.TextField()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="one_template_per_key")]
+
+
+class DemoRemoteState(models.Model):
+    """What the simulated demo page knows beyond its generator: actions applied, page replies."""
+
+    connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="demo_states")
+    remote_id = models.CharField(max_length=200)
+    hidden = models.BooleanField(default=False)
+    deleted = models.BooleanField(default=False)
+    liked = models.BooleanField(default=False)
+    private_replied = models.BooleanField(default=False)
+    blocked_author = models.BooleanField(default=False)
+    # Set for comments the page itself wrote (public replies); generated comments leave it blank.
+    page_reply_text = models.TextField(blank=True)
+    parent_remote_id = models.CharField(max_length=200, blank=True)
+    post_remote_id = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "remote_id"], name="one_demo_state_per_remote_id")
+        ]
