@@ -63,6 +63,7 @@ REASON_LABELS = {
     "report.danger": _("reports a dangerous situation"),
     "report.water": _("reports a leak or flooding"),
     "report.broken": _("reports something broken"),
+    "report.problem": _("describes a problem in public space that needs fixing"),
     "report.explicit": _("says it is a report"),
     # opinions
     "criticism.opinion": _("gives a critical opinion"),

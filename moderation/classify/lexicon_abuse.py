@@ -70,6 +70,7 @@ HATE_RULES = (
     PhraseRule("hate_speech.generalisation", 0.85, words(
         f"{GROUPS} (?:{W}){{0,2}}(?:zijn|blijven|is|worden|zijn en blijven) (?:{W}){{0,2}}{GENERALISING}",
         f"(?:alle|al die|die) {GROUPS} (?:{W}){{0,2}}{DEHUMANISING}",
+        f"{GROUPS} (?:{W}){{0,2}}(?:zijn|is) (?:de |het )?(?:oorzaak|schuld|probleem|kanker) van",
     ), negation_inside=True),
     PhraseRule("hate_speech.dehumanising", 0.75, words(
         f"{GROUP_REFERENCE} (?:{W}){{0,3}}(?:zijn|is) (?:{W}){{0,2}}{DEHUMANISING}",
@@ -113,7 +114,7 @@ THREAT_RULES = (
         f"(?:moet|moeten|verdient|verdienen|mag|mogen|zou|zouden|hoort|horen) (?:{W}){{0,3}}"
         "(?:een kogel|de kogel|kogel|tegen de muur|opgehangen|opgeknoopt|aan de hoogste boom|afgeschoten|"
         "doodgeschoten|neergeschoten|neergeknald|gelyncht|afgemaakt|vermoord|onthoofd|gestenigd|doodgeslagen|"
-        "dood|doodvallen|kapotgeslagen|in elkaar geslagen)",
+        "dood|doodvallen|kapotgeslagen|in elkaar geslagen|een pak slaag|een pak rammel|een rammeling|een kopstoot)",
         f"{SELF}?hoop (?:dat )?(?:je|ge|gij|jij|hij|zij|ze|jullie|die|u) (?:{W}){{0,4}}"
         "(?:sterft|sterven|creveert|creveren|crepeert|creperen|verrekt|verrekken|doodgaat|dood gaat|"
         "verongelukt|kanker krijgt|verzuipt|verdrinkt|verbrandt|doodvalt)",
@@ -224,6 +225,7 @@ SUBJECT_COPULA_BEFORE = re.compile(
     r"totaal|ook|nu|gewoonweg|zo|te|daar|hier|of)\W+){0,3}$"
 )
 PERSON_AFTER = re.compile(rf"\W+(?:[\w']+\W+)?{PERSON_NOUNS}(?!\w)")
+SUBJECT_COPULA_AFTER = re.compile(r"\W+(?:dat|da) (?:ge|gij|jij|je|jullie|gulder|hij|zij|die) (?:zijt|bent|zijn|is)(?!\w)")
 VAN_OR_INTENSIFIER_AFTER = re.compile(r"\W+(?:van|goed|mooi|leuk|plezant|lekker|wijs|tof|schoon|gezellig)(?!\w)")
 INSULT_NOUN_PATTERN_STRONG = words(INSULT_NOUNS_STRONG)
 INSULT_NOUN_PATTERN_MILD = words(INSULT_NOUNS_MILD)

@@ -12,19 +12,20 @@ from .patterns import PhraseRule, symbols, words
 W = r"[\w']+ "
 
 DEVICES = (
-    r"(?:licht|lichten|lamp|lampen|verlichting|straatverlichting|verkeerslicht|verkeerslichten|lantaarnpaal|"
+    r"(?:licht|lichten|lamp|lampen|verlichting|straatverlichting|straatlicht|straatlichten|straatlamp|straatlampen|verkeerslicht|verkeerslichten|lantaarnpaal|"
     r"app|website|site|e-?loket|lift|roltrap|automaat|betaalautomaat|parkeerautomaat|parkeermeter|fontein|pomp|"
     r"slagboom|poort|toilet|toiletten|wc|douche|douches|verwarming|kraan|sirene|klok|kerkklok|laadpaal|laadpalen|"
     r"qr-?code|link|telefoon|telefoonlijn|bel|deurbel|drukknop|knop|signalisatie|camera|wifi|internet)"
 )
 REPORT_RULES = (
     PhraseRule("report.not_working", 0.8, words(
-        f"{DEVICES}\\w* (?:{W}){{0,5}}(?:werkt|werken|brandt|branden|doet|doen|gaat|gaan) (?:{W}){{0,3}}(?:niet|nie|ni)"
+        f"{DEVICES}\\w* (?:{W}){{0,7}}(?:werkt|werken|brandt|branden|doet|doen|gaat|gaan) (?:{W}){{0,3}}(?:niet|nie|ni)"
         "(?: meer)?",
         f"{DEVICES}\\w* (?:{W}){{0,4}}(?:is|zijn|staat|staan|valt|vallen) (?:{W}){{0,2}}(?:uit|uitgevallen|stuk|kapot|defect)",
         "(?:heeft|hebben|is|zijn) geen (?:verlichting|licht|stroom|water)",
         "(?:geeft|geven) (?:een )?foutmelding", "defect", "buiten werking", "uitgevallen",
-        "geen (?:water|stroom|elektriciteit|gas|licht|verlichting) meer",
+        "geen (?:water|stroom|elektriciteit|gas|licht|verlichting) (?:meer|in (?:onze|de|mijn|het|ons))",
+        "knipperlicht", "(?:knippert|flikkert|knipperen|flikkeren) (?:de hele|al|constant|voortdurend|nog)",
     )),
     PhraseRule("report.problem", 0.6, words(
         "(?:wijst|wijzen) (?:[\\w']+ ){0,2}verkeerde", "(?:staat|staan|hangt|hangen) scheef", "(?:valt|vallen) (?:bijna )?om",
@@ -33,6 +34,8 @@ REPORT_RULES = (
         "blokkeert", "blokkeren", "(?:nog )?de oude kalender", "(?:ligt|liggen) (?:nog )?een hoop", "glasscherven",
         "(?:bij mij|bij ons|verkeerd) terechtgekomen", "verkeerd adres",
         "(?:containers?|zakken|vuilnis|afval) (?:staat|staan|liggen|ligt) (?:er )?(?:nog|al)",
+        "(?:vuilniszakken|zakken|afval|vuilnis|containers?) (?:[\\w']+ ){0,5}op (?:straat|het voetpad|de stoep|het fietspad)",
+        "(?:ligt|liggen|staat|zit) vol (?:glas|glasscherven|afval|vuil|modder|olie|zwerfvuil|putten)",
     )),
     PhraseRule("report.street_light", 0.75, words("straatlicht(?:en)?", "straatlamp(?:en)?", "straatverlichting")),
     PhraseRule("report.road_damage", 0.8, words(
@@ -57,9 +60,10 @@ REPORT_RULES = (
         "(?:is|zijn) (?:[\\w']+ )?omgevallen", "hangen kabels uit",
         "(?:kast|stroomkast|elektriciteitskast|deur|poort|hek|put|putdeksel|kelderluik) (?:staat|ligt|is) open", "eikenprocessierups\\w*",
         "niet gestrooid", "spiegelglad", "ijzel", "pas op met de kinderen",
+        "in (?:brand|de fik) (?:gestoken|gezet|gevlogen)", "brand(?:je)? gesticht",
     )),
     PhraseRule("report.water", 0.75, words(
-        "(?:water|gas)lek", "lekkage", "lekt", "lek", "wateroverlast", "ondergelopen", "overstroomd",
+        "(?:water|gas)lek", "lekkage", "lekke (?:waterleiding|leiding|buis|kraan|dakgoot|goot)", "lekt", "lek", "wateroverlast", "ondergelopen", "overstroomd",
         f"(?:staat|staan|loopt|lopen) (?:{W}){{0,2}}onder water", "verstopte? (?:riool|rioolput|kolk|afvoer|rioolkolk)",
         "riool (?:is|zit) verstopt", "water in (?:de|onze) kelder",
     ), negation=""),
@@ -101,10 +105,12 @@ QUESTION_RULES = (
 
 CRITICISM_RULES = (
     PhraseRule("criticism.opinion", 0.6, words(
+        f"ik vind (?:het|dat) (?:{W}){{0,6}}(?:moet|moeten|zou|zouden|meer|minder|beter)",
         f"ik vind (?:het|dat) (?:{W}){{0,4}}(?:jammer|spijtig|niet (?:ok|oke|goed|kunnen|normaal|correct|juist|eerlijk)|"
         "slecht|onaanvaardbaar|raar|vreemd|teleurstellend|oneerlijk)",
         "jammer dat", "spijtig dat", "zonde dat", "jammer genoeg", "spijtig genoeg", "niet akkoord",
         "(?:ben|zijn) het (?:er )?niet mee eens", "oneens", "met alle respect", "eerlijk gezegd",
+        "(?:er )?(?:niks|niets) van (?:gebakken|terechtgebracht|terecht gebracht)",
         "dat is (?:geen goed|slecht) bestuur", "geen goed bestuur", "(?:dat )?klopt (?:niet|nie)(?: helemaal)?",
         "(?:is|was) (?:het |dat )?(?:ook |toch |echt |helemaal )?(?:niet|nie) (?:goed|ok|oke|normaal|eerlijk|correct|logisch|duidelijk)",
     )),
@@ -193,13 +199,15 @@ COMPLIMENT_RULES = (
         "(?:mooi|leuk|goed|super|tof|fijn) initiatief", "handig", "proper gewerkt", "netjes",
     ), negation="criticism.negated_compliment"),
     PhraseRule("compliment.positive_word", 0.65, words(
-        "super", "top", "toppie", "topper", "toppers", "fantastisch", "schitterend", "prachtig", "mooi", "mooie",
-        "tof", "toffe", "plezant", "geweldig", "fijn", "zalig", "knap", "dik in orde", "helemaal in orde",
+        "super", "topper", "toppers", "fantastisch", "schitterend", "prachtig", "mooi", "mooie",
+        "tof", "toffe", "plezant", "geweldig", "geweldige", "fijn", "fijne", "zalig", "zalige", "prachtige",
+        "schitterende", "fantastische", "leuke", "knappe", "heerlijk", "heerlijke", "knap", "dik in orde", "helemaal in orde",
         "gezellig", "tevreden", "blij", "wauw", "wow", "eindelijk (?:een|wordt|is)", "lief",
     ), negation="criticism.negated_compliment",
-        veto_before=re.compile(r"(?:^|\W)(?:de|het|aan|tot|naar|een)\W+$"),
         veto_after=re.compile(r"\W+(?:niet|slecht|traag|lang|vervelend|gevaarlijk|druk|duur|vuil|lelijk|irritant|"
                               r"frustrerend|erg|triest|spijtig|jammer|stil|gemeen)(?!\w)")),
+    PhraseRule("compliment.positive_word", 0.65, words("top", "toppie"), negation="criticism.negated_compliment",
+               veto_before=re.compile(r"(?:^|\W)(?:de|het|aan|tot|naar|een|op|in|bovenaan)\W+$")),
     PhraseRule("compliment.flemish_praise", 0.55, words("straf", "straffe", "schoon", "bangelijk", "wreed goed", "wreed schoon"),
                negation="criticism.negated_compliment",
                veto_before=re.compile(r"(?:^|\W)(?:een|de|zijn|haar|geen|als|hun|uw|je|die|maak|maken|houden|hou)\W+$"),
@@ -213,7 +221,7 @@ COMPLIMENT_EMOJI = PhraseRule("compliment.emoji", 0.6, symbols(
 POLITICAL_RULES = (
     PhraseRule("political.politics", 0.55, words(
         "beleid", "beleidsmakers", "het college", "schepencollege", "college van burgemeester", "burgemeester",
-        "schepen", "schepenen", "gemeenteraad", "gemeenteraadsleden", "gemeentebestuur", "stadsbestuur", "bestuur",
+        "schepen", "schepenen", "(?:dit|dat|ons|het huidige) college", "gemeenteraad", "gemeenteraadsleden", "gemeentebestuur", "stadsbestuur", "bestuur",
         "politiek", "politieke", "politiekers", "politici", "oppositie", "meerderheid", "coalitie", "belastingen",
         "belastinggeld", "belastingbetaler", "belastingcenten", "regering", "minister", "verkiezingen", "mandatarissen",
         "democratie", "kiezers", "verkozen", "de huidige ploeg", "partij",

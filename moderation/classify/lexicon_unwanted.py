@@ -84,7 +84,7 @@ AMBIGUOUS_AFTER_CAMPAIGN = PhraseRule("party_political.party_name", 0.75, words(
 ))
 CAMPAIGN_RULES = (
     PhraseRule("party_political.campaign", 0.7, words(
-        "stem (?:op|voor) (?:lijst|nummer|nr|\\d|onze|ons|mij)", "stem (?:op )?\\d+ oktober", "op \\d+ oktober",
+        "stem (?:op|voor) (?:lijst (?:nr\\.? ?|nummer )?\\d+|lijst|nummer|nr|\\d+|onze|ons|mij)", "stem (?:op )?\\d+ oktober", "op \\d+ oktober",
         "(?:op |stem )?lijst (?:nr\\.? ?|nummer )?\\d+", "voorkeurstem(?:men)?", "(?:onze|mijn) kandidaa?t(?:en)?",
         "kandidaat (?:op|voor) (?:de )?lijst", "geef (?:je|uw) stem", "onze partij", "(?:onze|mijn) lijst",
         "verkiezingsprogramma", "in oktober weet (?:ge|je|u) wat (?:te doen|gedaan)", "denk eraan in oktober",
@@ -129,7 +129,7 @@ DOXING_CUES_WEAK = words(
 SELF_DISCLOSURE = words(
     "(?:mijn|m'n|mn|onze|ons) (?:nummer|gsm|gsm-?nummer|telefoonnummer|adres|mail|e-?mail|emailadres|rekeningnummer)",
     "(?:bel|contacteer|mail|sms|whatsapp) (?:mij|me|ons)", "bereikbaar (?:op|via)", "(?:ik|wij|we) (?:woon|wonen) (?:in|op|aan)",
-    "ik woon", "stort (?:op|naar)", "steunrekening", "(?:mij|ons) bereiken", "(?:mijn|ons) huis",
+    "ik woon", "(?:mij|me|ons) (?:bellen|terugbellen|contacteren|mailen|bereiken)", "stort (?:op|naar)", "steunrekening", "(?:mij|ons) bereiken", "(?:mijn|ons) huis",
     "(?:mijn|ons|onze|m'n) (?:moeder|vader|ma|pa|oma|opa|grootmoeder|grootvader|schoonvader|schoonmoeder|zoon|dochter|"
     "familie|buurvrouw|buurman|garage|oprit|auto|wagen)",
 )

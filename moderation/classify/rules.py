@@ -76,15 +76,15 @@ def _shouting_hits(norm: Normalised) -> list[Hit]:
     """Caps lock with exclamation marks: a weak frustration cue that never decides a category on its own."""
     original = norm.original
     hits = []
-    exclamations = re.search(r"!{3,}", original)
-    if exclamations:
-        hits.append(Hit("frustration.exclamation_marks", 0.4, exclamations.group(), exclamations.start()))
     letters = [char for char in original if char.isalpha()]
     if len(letters) >= 10 and original.count("!") >= 2:
         upper = sum(1 for char in letters if char.isupper())
         if upper >= 0.8 * len(letters):
             first = re.search(r"!+", original)
-            hits.append(Hit("frustration.shouting", 0.45, first.group(), first.start()))
+            return [Hit("frustration.shouting", 0.45, first.group(), first.start())]
+    exclamations = re.search(r"!{3,}", original)
+    if exclamations:
+        hits.append(Hit("frustration.exclamation_marks", 0.4, exclamations.group(), exclamations.start()))
     return hits
 
 

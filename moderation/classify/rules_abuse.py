@@ -113,15 +113,16 @@ def _adjective_insults(norm: Normalised) -> list[Hit]:
             continue
         before = text[max(0, start - 80):start]
         person_after = lex.PERSON_AFTER.match(text, end)
-        subject = lex.SUBJECT_COPULA_BEFORE.search(before)
+        subject = lex.SUBJECT_COPULA_BEFORE.search(before) or lex.SUBJECT_COPULA_AFTER.match(text, end)
         self_reference = lex.SELF_REFERENCE_BEFORE.search(before)
         if person_after is not None and not self_reference:
             hits.append(Hit("insult.swear_word", 0.75, norm.evidence(start, person_after.end()), start))
         elif subject is not None and not self_reference:
-            subject_start = _word_start(text, start - len(before) + subject.start())
             hits.append(Hit("insult.swear_word", 0.75, norm.evidence(start, end), start))
             if _SECOND_PERSON.search(subject.group()):
-                hits.append(Hit("insult.directed_at_person", 0.85, norm.evidence(subject_start, end), subject_start))
+                span = (start, subject.end()) if subject.start() >= end else (
+                    _word_start(text, start - len(before) + subject.start()), end)
+                hits.append(Hit("insult.directed_at_person", 0.85, norm.evidence(*span), span[0]))
         elif match.group() in lex.HARSH_ADJECTIVES:
             hits.append(Hit("frustration.swearing_situation", 0.5, norm.evidence(start, end), start))
     return hits
