@@ -180,6 +180,7 @@ TIME_ZONE = "Europe/Brussels"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 # WhiteNoise serves static files from the web process itself (runserver without DEBUG, gunicorn);
 # with finders on, no collectstatic step is needed for the embedded default.
 WHITENOISE_USE_FINDERS = True

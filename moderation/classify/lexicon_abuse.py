@@ -33,14 +33,16 @@ GENERALISING = group(
     "uitvreters", "minderwaardig", "minderwaardige", "primitief", "primitieven", "ziek", "vuil", "vies",
     "smerig", "lui", "dom", "achterlijk", "gevaarlijk", "tijdbommen", "tikkende tijdbommen",
 )
+# "buiten", "weg", ... exclude only at the end of a clause: "alle vluchtelingen weg uit de kou" is help.
+CLAUSE_END = r"(?=\W*$|\W*[!.,;]|\W+(?:met|ermee|nu|allemaal|uit (?:ons|onze|het|dit) land|naar (?:hun|eigen))(?!\w))"
 EXCLUSION_VERB = group(
-    "buiten", "eruit", "weg", "terug", "het land uit", "oprotten", "opkrassen", "opsluiten", "opgesloten",
+    f"(?:buiten|eruit|weg|terug){CLAUSE_END}", "het land uit", "oprotten", "opkrassen", "opsluiten", "opgesloten",
     "deporteren", "gedeporteerd", "uitzetten", "uitgezet", "vergassen", "vergast", "afschieten",
     "afgeschoten", "afknallen", "uitroeien", "uitgeroeid", "opruimen", "opgeruimd", "dood", "ophangen",
     "op het vliegtuig", "op de boot",
 )
 VIOLENT_EXCLUSION = group(
-    "buiten", "eruit", "weg", "oprotten", "opkrassen", "vergassen", "vergast", "afschieten", "afgeschoten",
+    f"(?:buiten|eruit|weg){CLAUSE_END}", "oprotten", "opkrassen", "vergassen", "vergast", "afschieten", "afgeschoten",
     "afknallen", "uitroeien", "uitgeroeid", "opruimen", "opgeruimd", "dood", "opgehangen",
 )
 HOMELAND = group("land", "landje", "woestijn", "jungle", "hutten", "hut", "bergen", "kamelen", "geiten", "boot")

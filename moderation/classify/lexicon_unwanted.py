@@ -15,6 +15,7 @@ URL = re.compile(
     r"|(?<![@\w.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})*\.(?:com|net|org|info|biz|xyz|top|click|shop|site|"
     r"online|store|live|ru|cn|io|co|be|nl|eu|ly|me|gl|gd|cc|at|ee|id|tk|app)(?:/[^\s<>\"']*)?(?![\w.-]*@)(?!\w)"
 )
+SUSPICIOUS_TLDS = frozenset({"xyz", "top", "click", "site", "online", "live", "ru", "cn", "tk", "info", "biz", "shop"})
 SHORTENER_HOSTS = frozenset({
     "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "cutt.ly", "rb.gy", "shorturl.at",
     "tiny.cc", "t.ly", "rebrand.ly", "s.id", "linktr.ee", "wa.me", "t.me", "bitly.com", "shorturl.com", "v.gd",
@@ -84,7 +85,7 @@ AMBIGUOUS_AFTER_CAMPAIGN = PhraseRule("party_political.party_name", 0.75, words(
 ))
 CAMPAIGN_RULES = (
     PhraseRule("party_political.campaign", 0.7, words(
-        "stem (?:op|voor) (?:lijst (?:nr\\.? ?|nummer )?\\d+|lijst|nummer|nr|\\d+|onze|ons|mij)", "stem (?:op )?\\d+ oktober", "op \\d+ oktober",
+        "stem (?:op|voor) (?:lijst (?:nr\\.? ?|nummer )?\\d+|lijst|nummer|nr|\\d+|mij)", "stem (?:op )?\\d+ oktober", "op \\d+ oktober",
         "(?:op |stem )?lijst (?:nr\\.? ?|nummer )?\\d+", "voorkeurstem(?:men)?", "(?:onze|mijn) kandidaa?t(?:en)?",
         "kandidaat (?:op|voor) (?:de )?lijst", "geef (?:je|uw) stem", "onze partij", "(?:onze|mijn) lijst",
         "verkiezingsprogramma", "in oktober weet (?:ge|je|u) wat (?:te doen|gedaan)", "denk eraan in oktober",
@@ -123,13 +124,14 @@ DOXING_CUES_STRONG = words(
 DOXING_CUES_WEAK = words(
     "woont (?:in|op|aan|te|hier|daar|naast|vlak)",
     "(?:zijn|haar|hun|z'n|d'r) (?:adres|nummer|gsm|gsm-?nummer|telefoonnummer|rekeningnummer|nummerplaat|mail|e-?mail|emailadres)",
-    "adres (?:van|is)", "(?:dit|dat) is (?:zijn|haar)", "nummerplaat van", "van wie is", "eigenaar van",
+    "adres van (?:die|dat|zijn|haar|hem|de buurman|de buurvrouw)", "(?:dit|dat) is (?:zijn|haar)", "nummerplaat van", "van wie is", "eigenaar van",
     "(?:die|zij|hij|ze|dat wijf|die vent|die vrouw|die man|dat ventje|die gast) he{2}t",
 )
 SELF_DISCLOSURE = words(
     "(?:mijn|m'n|mn|onze|ons) (?:nummer|gsm|gsm-?nummer|telefoonnummer|adres|mail|e-?mail|emailadres|rekeningnummer)",
     "(?:bel|contacteer|mail|sms|whatsapp) (?:mij|me|ons)", "bereikbaar (?:op|via)", "(?:ik|wij|we) (?:woon|wonen) (?:in|op|aan)",
-    "ik woon", "(?:mij|me|ons) (?:bellen|terugbellen|contacteren|mailen|bereiken)", "stort (?:op|naar)", "steunrekening", "(?:mij|ons) bereiken", "(?:mijn|ons) huis",
+    "ik woon", "(?:mij|me|ons) (?:bellen|terugbellen|contacteren|mailen|bereiken)", "(?:stort|storten|overschrijven|overmaken) (?:op|naar)",
+    "steunrekening", "rekeningnummer van de actie", "(?:mij|ons) bereiken", "(?:mijn|ons) huis",
     "(?:mijn|ons|onze|m'n) (?:moeder|vader|ma|pa|oma|opa|grootmoeder|grootvader|schoonvader|schoonmoeder|zoon|dochter|"
     "familie|buurvrouw|buurman|garage|oprit|auto|wagen)",
 )

@@ -190,9 +190,10 @@ def link_hits(norm: Normalised, context: ClassificationContext, hits: list[Hit])
             break
     found: list[Hit] = []
     for match, host in links:
-        code, weight = ("spam.url_shortener", 0.65) if host in unwanted.SHORTENER_HOSTS else ("spam.link", 0.3)
+        code, weight = ("spam.url_shortener", 0.65) if host in unwanted.SHORTENER_HOSTS else ("spam.link", 0.0)
         found.append(Hit(code, weight, norm.evidence(*match.span()), match.start()))
-    bait = next((hit for hit in hits if hit.code in ("spam.bait", "spam.money_bait")), None)
+    bait = next((hit for hit in hits if hit.code in ("spam.bait", "spam.money_bait")
+                 and (hit.evidence.lower() != "gratis" or _suspicious_link(links))), None)
     if links and bait is not None:
         found.append(Hit("spam.link_with_bait", 0.85, found[0].evidence, found[0].start))
     if _is_repeated(norm, context.author_previous_texts):
@@ -202,6 +203,12 @@ def link_hits(norm: Normalised, context: ClassificationContext, hits: list[Hit])
         else:
             found.append(Hit("author.repeated_text", 0.0, "", 0))
     return found
+
+
+def _suspicious_link(links) -> bool:
+    """A shortener or a throw-away top-level domain: "gratis" next to such a link is bait, not an event."""
+    return any(host in unwanted.SHORTENER_HOSTS or host.rsplit(".", 1)[-1] in unwanted.SUSPICIOUS_TLDS
+               for _, host in links)
 
 
 def _is_repeated(norm: Normalised, previous_texts: tuple[str, ...]) -> bool:

@@ -212,6 +212,28 @@ def test_caps_lock_never_changes_the_outcome(text):
     assert upper.category not in UNWANTED
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We zijn de vluchtelingen gaan helpen, alle vluchtelingen weg uit de kou!", "other"),
+    ("Vluchtelingen zijn ook mensen", "other"),
+    ("Ze moeten die werken eens afmaken tegen vrijdag", "other"),
+    ("De kinderen hebben een lesje verkeersveiligheid gekregen van de politie", "other"),
+    ("Ik ben kapot van dit nieuws", "other"),
+    ("Die zak friet van 't Pleintje was lekker", "other"),
+    ("Het adres van het containerpark is Industrieweg 3", "other"),
+    ("Stem op ons project bij de burgerbegroting!", "other"),
+    ("Het geld van de actie storten op BE71 0961 2345 6769, alvast bedankt", "compliment"),
+    ("Het jeugdhuis organiseert een fuif, gratis inkom, meer info op www.jeugdhuis-dekroon.be", "other"),
+    ("Krijgen inwoners korting op het zwembad?", "question"),
+    ("Wanneer komt er eindelijk 5G in Velderbeek?", "question"),
+    ("Anders moet ik naar het containerpark van de buurgemeente", "other"),
+    ("Ik lach me dood", "other"),
+])
+def test_benign_comments_are_not_unwanted(text, expected):
+    result = _classify(text)
+    assert result.category == expected, result
+    assert not UNWANTED & set(result.labels), result
+
+
 def test_caps_with_exclamation_marks_alone_is_not_a_category():
     result = _classify("DE BRUG IS VANDAAG DICHT VOOR ONDERHOUD!!!")
     assert result.category == "other"
