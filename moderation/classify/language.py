@@ -11,25 +11,16 @@ from .normalise import Normalised
 # Flemish ("in", "is", "die", "was", "merci", "den") are left out on purpose.
 _STOP_WORDS = {
     "nl": frozenset(
-        "de het een en van ik je niet dat op te zijn met voor er maar om ook als dan nog wel naar bij aan uit "
-        "al wat zo hier wordt worden kan moet mijn we ons onze jullie deze dit geen heel hoe waar wanneer "
-        "waarom heb hebben wij zij ze hun mij me u uw gij ge da nie wa kzen ni nen ne zijt zijn eens toch "
-        "straat gemeente graag bedankt ook weer nu echt wel iets iemand niemand altijd nooit welke tijdens "
-        "moeten mogen kunnen heeft werd zal zou gaat komt staat ligt gewoon".split()
+        ["de", "het", "een", "en", "van", "ik", "je", "niet", "dat", "op", "te", "zijn", "met", "voor", "er", "maar", "om", "ook", "als", "dan", "nog", "wel", "naar", "bij", "aan", "uit", "al", "wat", "zo", "hier", "wordt", "worden", "kan", "moet", "mijn", "we", "ons", "onze", "jullie", "deze", "dit", "geen", "heel", "hoe", "waar", "wanneer", "waarom", "heb", "hebben", "wij", "zij", "ze", "hun", "mij", "me", "u", "uw", "gij", "ge", "da", "nie", "wa", "kzen", "ni", "nen", "ne", "zijt", "zijn", "eens", "toch", "straat", "gemeente", "graag", "bedankt", "ook", "weer", "nu", "echt", "wel", "iets", "iemand", "niemand", "altijd", "nooit", "welke", "tijdens", "moeten", "mogen", "kunnen", "heeft", "werd", "zal", "zou", "gaat", "komt", "staat", "ligt", "gewoon"]
     ),
     "fr": frozenset(
-        "le la les des est et une un vous nous pas pour dans avec sur que qui ce cette il elle sont du au "
-        "aux mais ou tres bonjour c'est n'est s'il ca sera seront quel quelle quand comment pourquoi votre "
-        "notre leur mes mon ma travaux rue commune jour d'avance comprends existe-t-il".split()
+        ["le", "la", "les", "des", "est", "et", "une", "un", "vous", "nous", "pas", "pour", "dans", "avec", "sur", "que", "qui", "ce", "cette", "il", "elle", "sont", "du", "au", "aux", "mais", "ou", "tres", "bonjour", "c'est", "n'est", "s'il", "ca", "sera", "seront", "quel", "quelle", "quand", "comment", "pourquoi", "votre", "notre", "leur", "mes", "mon", "ma", "travaux", "rue", "commune", "jour", "d'avance", "comprends", "existe-t-il"]
     ),
     "en": frozenset(
-        "the and are you this that to for with have not it what when where why how please thanks thank "
-        "my your they will can do does from our their there here would should could about just really "
-        "great love good street town city".split()
+        ["the", "and", "are", "you", "this", "that", "to", "for", "with", "have", "not", "it", "what", "when", "where", "why", "how", "please", "thanks", "thank", "my", "your", "they", "will", "can", "do", "does", "from", "our", "their", "there", "here", "would", "should", "could", "about", "just", "really", "great", "love", "good", "street", "town", "city"]
     ),
     "de": frozenset(
-        "der das und ist nicht ich sie wir ein eine mit fur auf zu auch bitte danke warum wann wo sehr "
-        "schon aber oder dem im vom zum gibt haben sind euch strasse gemeinde wird werden".split()
+        ["der", "das", "und", "ist", "nicht", "ich", "sie", "wir", "ein", "eine", "mit", "fur", "auf", "zu", "auch", "bitte", "danke", "warum", "wann", "wo", "sehr", "schon", "aber", "oder", "dem", "im", "vom", "zum", "gibt", "haben", "sind", "euch", "strasse", "gemeinde", "wird", "werden"]
     ),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")

@@ -22,7 +22,7 @@ GROUPS = group(
     "transgenders?", "transen", "gehandicapten", "mindervaliden", "christenen", "hindoes", "vrouwen", "wijven",
 )
 # Generic references to "those people" that turn a dehumanising word into a statement about a group.
-GROUP_REFERENCE = group(f"(?:dat|die|zulk|zo'n|hun|al dat|al die) (?:soort )?(?:volk|ras|types?|mensen)")
+GROUP_REFERENCE = group("(?:dat|die|zulk|zo'n|hun|al dat|al die) (?:soort )?(?:volk|ras|types?|mensen)")
 DEHUMANISING = group(
     "ratten", "parasieten", "ongedierte", "kakkerlakken", "luizen", "beesten", "apen", "varkens", "vee",
     "tuig", "uitschot", "gespuis", "schorremorrie", "onmensen", "barbaren", "wilden", "een plaag",
@@ -59,7 +59,7 @@ HATE_RULES = (
         f"(?:{W}){{0,2}}{VIOLENT_EXCLUSION}",
         f"{GROUPS} (?:buiten|eruit|oprotten|opkrassen)(?=\\W*$|\\W*[!.]|\\W+(?:met|ermee|nu|allemaal)(?!\\w))",
         f"(?:weg|buiten|weg ermee|buiten ermee) met (?:de |die |alle |al die |dat |al dat )?(?:{GROUPS}|volk|gespuis|tuig)",
-        f"zet (?:ze|die|hen) (?:allemaal )?op (?:het|een|de) (?:vliegtuig|boot)",
+        "zet (?:ze|die|hen) (?:allemaal )?op (?:het|een|de) (?:vliegtuig|boot)",
     ), negation_inside=True),
     PhraseRule("hate_speech.exclusion", 0.85, words(
         f"{GROUPS} (?:{W}){{0,3}}(?:horen|hoort) hier (?:niet|nie)(?: thuis)?",
@@ -106,7 +106,7 @@ THREAT_RULES = (
         f"(?:{W})?(?:{KILL_VERBS}|afmaken|ophangen|doodslaan|kapotslaan|in elkaar slaan|in elkaar stampen)",
         f"(?:sla|sloeg|trap|schiet) (?:ik |ek )?(?:{W}){{0,2}}(?:zijn|haar|uw|je|jouw|hun) (?:kop|kopke|hoofd|smoel|bakkes|kanis|tanden) "
         f"(?:in|eraf|kapot|uit)",
-        f"(?:kop|kopke|hoofd|smoel|bakkes|kanis|tanden|gezicht|harses) (?:in|eraf|kapot|uit) ?(?:slaan|slagen|meppen|trappen|schieten|rammen|knallen)",
+        "(?:kop|kopke|hoofd|smoel|bakkes|kanis|tanden|gezicht|harses) (?:in|eraf|kapot|uit) ?(?:slaan|slagen|meppen|trappen|schieten|rammen|knallen)",
         "kogel door (?:zijn|haar|je|uw|hun|de|z'n|d'r|jouw) (?:kop|hoofd|kopke|hersenen|harses|kanis)",
         f"(?:hem|haar|ze|hen|je|u|jou|jullie|die|dat|hun) (?:{W}){{0,2}}(?:een )?lesje (?:leren|geven)",
         "(?:dan )?(?:gaan|zullen) er klappen vallen",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from . import lexicon_service as service
 from . import lexicon_unwanted as unwanted
 from .language import DUTCH_STOP_WORDS
 from .normalise import Normalised, fold_phrase
-from .patterns import MAX_MATCHES_PER_RULE, is_negated, run_rule, run_rules
+from .patterns import MAX_MATCHES_PER_RULE, is_negated, run_rules
 from .personal_data import find_personal_data
 from .results import ClassificationContext, Hit
 
@@ -144,7 +145,7 @@ def _false_claim_hits(norm: Normalised, claims: tuple[str, ...]) -> list[Hit]:
     if not claims:
         return []
     text = norm.text
-    words = [match for _, match in zip(range(3000), _WORD.finditer(text))]
+    words = list(islice(_WORD.finditer(text), 3000))
     first_position: dict[str, re.Match[str]] = {}
     for match in words:
         first_position.setdefault(match.group(), match)
