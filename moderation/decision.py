@@ -44,17 +44,17 @@ def suggest_steps(
 ) -> list[Step]:
     """The tree's steps for one comment's category; a moderator always confirms them."""
     steps = list(tree.get(category) or tree.get("other") or ())
-    if prior_strikes >= warnings_before_block and any(s.action == "warn" for s in steps):
-        if not any(s.action == "propose_block" for s in steps):
-            steps.append(
-                Step(
-                    "propose_block",
-                    "Stel een blokkering voor",
-                    "Derde overtreding: volgens de three-strike rule wordt de gebruiker geblokkeerd. "
-                    "Een teamleider bevestigt de blokkering.",
-                    "suggested",
-                )
+    third_strike = prior_strikes >= warnings_before_block and any(s.action == "warn" for s in steps)
+    if third_strike and not any(s.action == "propose_block" for s in steps):
+        steps.append(
+            Step(
+                "propose_block",
+                "Stel een blokkering voor",
+                "Derde overtreding: volgens de three-strike rule wordt de gebruiker geblokkeerd. "
+                "Een teamleider bevestigt de blokkering.",
+                "suggested",
             )
+        )
     return steps
 
 

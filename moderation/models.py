@@ -259,6 +259,9 @@ class Evidence(models.Model):
     class Meta:
         ordering = ["-captured_at"]
 
+    def __str__(self) -> str:
+        return f"evidence {self.pk} of comment {self.comment_id}"
+
 
 class DecisionStep(models.Model):
     """One step of the organisation's decision tree for a category (data, editable by admins)."""
@@ -283,6 +286,9 @@ class DecisionStep(models.Model):
             models.UniqueConstraint(fields=["organisation", "category", "position"], name="one_step_per_position")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.category} {self.position}: {self.label}"
+
 
 class ReplyTemplate(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reply_templates")
@@ -294,6 +300,9 @@ class ReplyTemplate(models.Model):
     class Meta:
         ordering = ["title"]
         constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="one_template_per_key")]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class DemoRemoteState(models.Model):
@@ -317,3 +326,6 @@ class DemoRemoteState(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["connection", "remote_id"], name="one_demo_state_per_remote_id")
         ]
+
+    def __str__(self) -> str:
+        return self.remote_id

@@ -23,6 +23,15 @@ def query_with(filters: InboxFilters, **overrides: Any) -> str:
 
 
 @register.filter
+def capped(count: int | None) -> str:
+    """1000+ for counts that reached the cap."""
+    from moderation.inbox import COUNT_CAP
+
+    count = count or 0
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+
+
+@register.filter
 def get_item(mapping: dict[str, Any] | None, key: str) -> Any:
     return (mapping or {}).get(key)
 

@@ -12,8 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.permissions import can
 from codeofconduct.models import BlockProposal
 from moderation.models import Evidence, ModerationAction
-from tests.helpers import client_for
 from tests.factories import CommentFactory
+from tests.helpers import client_for
 
 pytestmark = pytest.mark.django_db
 

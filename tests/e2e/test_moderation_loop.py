@@ -11,8 +11,8 @@ from moderation.models import Comment
 from moderation.platforms import demo_content
 from moderation.platforms.demo import publish_now
 from moderation.sync import sync_comments
-from tests.helpers import log_in
 from tests.factories import ConnectionFactory
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -75,6 +75,6 @@ class Command(BaseCommand):
             Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": role})
         if not options["quiet"]:
             self.stdout.write(self.style.SUCCESS("Demo organisation ready: Gemeente Velderbeek"))
-            self.stdout.write("Open http://127.0.0.1:8000/ and log in with one of these (password: %s):" % DEMO_PASSWORD)
+            self.stdout.write(f"Open http://127.0.0.1:8000/ and log in with one of these (password: {DEMO_PASSWORD}):")
             for username, _first, _last, role in DEMO_USERS:
                 self.stdout.write(f"  {username:<12} {Role(role).label}")

@@ -79,3 +79,11 @@ def test_the_interface_speaks_dutch_by_default_and_english_on_request(staff_clie
     assert 'lang="nl"' in staff_client.get(reverse("moderation:inbox")).content.decode()
     staff_client.cookies["django_language"] = "en"
     assert 'lang="en"' in staff_client.get(reverse("moderation:inbox")).content.decode()
+
+
+def test_counts_stop_at_the_cap_and_say_so(staff_client, connection, monkeypatch):
+    monkeypatch.setattr("moderation.inbox.COUNT_CAP", 3)
+    CommentFactory.create_batch(5, connection=connection, category="question")
+    response = staff_client.get(reverse("moderation:inbox"))
+    assert response.context["counts"]["status"]["open"] == 4  # cap + 1 means "more than the cap"
+    assert "3+" in response.content.decode()
