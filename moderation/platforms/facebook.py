@@ -60,6 +60,8 @@ REQUIRED_PERMISSIONS: dict[str, str] = {
     "pages_manage_metadata": "meldingen van nieuwe reacties (webhooks) aanzetten",
     "pages_messaging": "een privébericht sturen als antwoord op een reactie",
 }
+
+
 def post_from_graph(item: Mapping[str, Any]) -> RemotePost:
     """A ``published_posts`` item (1.4) as a RemotePost."""
     message = str(item.get("message") or "")
@@ -130,7 +132,10 @@ class FacebookConnector:
         }
         if not state["queue"] and state["listing"] is None:
             days = int(self.options.get("lookback_days", LOOKBACK_DAYS))
-            state["listing"] = {"since": int((timezone.now() - timedelta(days=days)).timestamp()), "after": None}
+            state["listing"] = {
+                "since": int((timezone.now() - timedelta(days=days)).timestamp()),
+                "after": None,
+            }
             self._forget_old_posts(state)
         posts: list[RemotePost] = []
         if state["listing"] is not None:
@@ -140,7 +145,9 @@ class FacebookConnector:
         while state["queue"] and len(comments) + COMMENT_PAGE_SIZE <= MAX_COMMENTS_PER_FETCH:
             entry = state["queue"][0]
             try:
-                resume_or_restart(lambda entry=entry: self._read_comments(entry, comments), entry, platform=PLATFORM)
+                resume_or_restart(
+                    lambda entry=entry: self._read_comments(entry, comments), entry, platform=PLATFORM
+                )
             except Gone:  # the post was deleted after we listed it
                 state["queue"].pop(0)
                 state["seen"].pop(entry["id"], None)
@@ -159,7 +166,9 @@ class FacebookConnector:
         listing = state["listing"]
         params = {"fields": POST_FIELDS, "since": listing["since"], "limit": POST_PAGE_SIZE}
         queued = {entry["id"] for entry in state["queue"]}
-        pages = self.graph.pages(f"{graph_id(self.page_id)}/published_posts", params, after=listing.get("after"))
+        pages = self.graph.pages(
+            f"{graph_id(self.page_id)}/published_posts", params, after=listing.get("after")
+        )
         for number, page in enumerate(pages, start=1):
             for item in page.data:
                 post = post_from_graph(item)
@@ -170,8 +179,13 @@ class FacebookConnector:
                     continue
                 since = int(seen["c"]) - OVERLAP_SECONDS if seen and seen.get("c") else None
                 state["queue"].append(
-                    {"id": post.remote_id, "u": updated, "since": since, "after": None,
-                     "t": int(post.published_at.timestamp())}
+                    {
+                        "id": post.remote_id,
+                        "u": updated,
+                        "since": since,
+                        "after": None,
+                        "t": int(post.published_at.timestamp()),
+                    }
                 )
                 queued.add(post.remote_id)
             listing["after"] = page.after

@@ -182,7 +182,9 @@ def _graph_error(error: Mapping[str, Any], response: requests.Response, platform
     detail = f"{platform}: {message} (code {code}" + (f"/{subcode})" if subcode else ")")
     if code in AUTH_CODES:
         hint = _AUTH_HINTS.get(subcode, "the token expired or was revoked")
-        return AuthExpired(f"{platform} no longer accepts this connection's token: {hint}. Reconnect the page.")
+        return AuthExpired(
+            f"{platform} no longer accepts this connection's token: {hint}. Reconnect the page."
+        )
     if code == 10 and subcode == OUTSIDE_WINDOW_SUBCODE:
         # Private replies are only allowed within 7 days of the comment (1.7); not a permission.
         return PermanentError(f"{platform}: the period for a private reply to this comment has passed")
@@ -195,7 +197,9 @@ def _graph_error(error: Mapping[str, Any], response: requests.Response, platform
         return PermissionMissing(f"{platform} refused for lack of a permission: {detail}")
     if code == 368:
         wait = max(POLICY_BLOCK_RETRY_AFTER, regain_seconds(response.headers) or 0.0)
-        return RateLimited(f"{platform} temporarily blocks this page for policy reasons: {detail}", retry_after=wait)
+        return RateLimited(
+            f"{platform} temporarily blocks this page for policy reasons: {detail}", retry_after=wait
+        )
     if code in THROTTLE_CODES:
         return RateLimited(f"{platform} is rate limiting us: {detail}", retry_after=_retry_after(response))
     if code in TRANSIENT_CODES or error.get("is_transient") is True:

@@ -118,7 +118,9 @@ class InstagramConnector:
             days = int(self.options.get("lookback_days", LOOKBACK_DAYS))
             since = int((timezone.now() - timedelta(days=days)).timestamp())
             state["listing"] = {"since": since, "after": None}
-            state["seen"] = {key: value for key, value in state["seen"].items() if value.get("t", since) >= since}
+            state["seen"] = {
+                key: value for key, value in state["seen"].items() if value.get("t", since) >= since
+            }
         posts: list[RemotePost] = []
         if state["listing"] is not None:
             resume_or_restart(lambda: self._list_media(state, posts), state["listing"], platform=PLATFORM)
@@ -178,13 +180,17 @@ class InstagramConnector:
             if len(comments) + COMMENT_PAGE_SIZE > MAX_COMMENTS_PER_FETCH:
                 return
 
-    def _read_replies(self, nested: Any, parent_id: str, media_id: str, comments: list[RemoteComment]) -> None:
+    def _read_replies(
+        self, nested: Any, parent_id: str, media_id: str, comments: list[RemoteComment]
+    ) -> None:
         """Nested ``replies`` (2.2); when they are paged, read the rest from ``/{comment-id}/replies``."""
         if not isinstance(nested, dict):
             return
         data = nested.get("data") if isinstance(nested.get("data"), list) else []
         for reply in data:
-            comments.append(comment_from_graph(reply, media_id=media_id, account_id=self.account_id, parent_id=parent_id))
+            comments.append(
+                comment_from_graph(reply, media_id=media_id, account_id=self.account_id, parent_id=parent_id)
+            )
         paging = nested.get("paging") if isinstance(nested.get("paging"), dict) else {}
         after = (paging.get("cursors") or {}).get("after")
         if not paging.get("next") or not after:
@@ -193,7 +199,9 @@ class InstagramConnector:
         for page in self.graph.pages(f"{graph_id(parent_id)}/replies", params, after=after):
             for reply in page.data:
                 comments.append(
-                    comment_from_graph(reply, media_id=media_id, account_id=self.account_id, parent_id=parent_id)
+                    comment_from_graph(
+                        reply, media_id=media_id, account_id=self.account_id, parent_id=parent_id
+                    )
                 )
 
     # --- actions (2.3) --------------------------------------------------------------------------

@@ -26,7 +26,9 @@ def need(call: Call, permission: str, *, read: bool = False) -> None:
     if permission in call.token.permissions:
         return
     if read:
-        raise fail("error_permission", message=f"(#10) This endpoint requires the '{permission}' permission", code=10)
+        raise fail(
+            "error_permission", message=f"(#10) This endpoint requires the '{permission}' permission", code=10
+        )
     raise fail("error_permission", message=f"(#200) Requires {permission} permission to manage the object")
 
 
@@ -46,7 +48,10 @@ def handle(call: Call) -> Reply | None:
         return post_route(call, post, edge)
     comment = state.comments.get(object_id)
     if comment is not None and comment.platform == "facebook":
-        if state.live_comment(object_id) is None or state.posts[comment.parent_object].owner_id != call.token.page_id:
+        if (
+            state.live_comment(object_id) is None
+            or state.posts[comment.parent_object].owner_id != call.token.page_id
+        ):
             raise gone(object_id)
         return comment_route(call, comment, edge)
     return None
@@ -60,7 +65,10 @@ def render_post(call: Call, post: Post) -> dict[str, Any]:
         "created_time": graph_time(post.created),
         "updated_time": graph_time(post.updated),
         "permalink_url": post.permalink,
-        "comments": {"data": [], "summary": {"order": "ranked", "total_count": len(live), "can_comment": True}},
+        "comments": {
+            "data": [],
+            "summary": {"order": "ranked", "total_count": len(live), "can_comment": True},
+        },
     }
     return project(full, parse_fields(call.params.get("fields")), ("created_time", "message", "id"))
 
@@ -115,15 +123,21 @@ def page_route(call: Call, page: Page, edge: str | None) -> Reply:
             (
                 p
                 for p in state.posts.values()
-                if p.owner_id == page.id and not p.deleted
-                and (since is None or p.created >= since) and (until is None or p.created <= until)
+                if p.owner_id == page.id
+                and not p.deleted
+                and (since is None or p.created >= since)
+                and (until is None or p.created <= until)
             ),
             key=lambda p: p.key,
             reverse=True,
         )
         body = paged(
-            posts, key=lambda p: p.key, render=lambda p: render_post(call, p), params=call.params,
-            next_url=call.next_url(), descending=True,
+            posts,
+            key=lambda p: p.key,
+            render=lambda p: render_post(call, p),
+            params=call.params,
+            next_url=call.next_url(),
+            descending=True,
         )
         return Reply(body=body)
     if edge == "messages" and call.method == "POST":
@@ -142,9 +156,11 @@ def page_route(call: Call, page: Page, edge: str | None) -> Reply:
 def private_reply(call: Call, page: Page) -> Reply:
     """Send API referencing a comment: once per comment, within 7 days (1.7, 2.3)."""
     state = call.state
-    payload = call.json if isinstance(call.json, dict) else {
-        key: json.loads(call.params[key]) for key in ("recipient", "message") if key in call.params
-    }
+    payload = (
+        call.json
+        if isinstance(call.json, dict)
+        else {key: json.loads(call.params[key]) for key in ("recipient", "message") if key in call.params}
+    )
     comment_id = str((payload.get("recipient") or {}).get("comment_id") or "")
     text = str((payload.get("message") or {}).get("text") or "")
     comment = state.live_comment(comment_id)
@@ -207,7 +223,9 @@ def comments_edge(call: Call, post: Post, *, parent: Comment | None) -> Reply:
         if not text.strip():
             raise invalid("Missing message or attachment")
         page = state.pages[post.owner_id]
-        reply = state.add_comment(post.id, text, author=Person(page.id, page.name), parent_id=parent.id if parent else None)
+        reply = state.add_comment(
+            post.id, text, author=Person(page.id, page.name), parent_id=parent.id if parent else None
+        )
         state.record_action("reply", parent.id if parent else post.id, text=text, new_id=reply.id)
         return Reply(body={"id": reply.id})
     if call.method != "GET":
@@ -219,14 +237,19 @@ def comments_edge(call: Call, post: Post, *, parent: Comment | None) -> Reply:
         c
         for c in post.live_comments()
         if (stream or c.parent_id == (parent.id if parent else None))
-        and (since is None or c.created >= since) and (until is None or c.created <= until)
+        and (since is None or c.created >= since)
+        and (until is None or c.created <= until)
     ]
     descending = call.params.get("order") == "reverse_chronological"
     rows.sort(key=lambda c: c.key, reverse=descending)
     fields = parse_fields(call.params.get("fields"))
     body = paged(
-        rows, key=lambda c: c.key, render=lambda c: render_comment(call, c, fields), params=call.params,
-        next_url=call.next_url(), descending=descending,
+        rows,
+        key=lambda c: c.key,
+        render=lambda c: render_comment(call, c, fields),
+        params=call.params,
+        next_url=call.next_url(),
+        descending=descending,
     )
     return Reply(body=body)
 

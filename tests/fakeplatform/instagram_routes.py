@@ -77,10 +77,16 @@ def render_comment(call: Call, comment: Comment, fields: dict[str, Any] | None) 
         replies = replies_of(call, comment)
         if replies:
             sub = wanted["replies"] or {"id": None, "timestamp": None, "text": None}
-            link = next_link(call.base_url, f"{comment.id}/replies", {"fields": fields_string(sub)}, call.token.value)
+            link = next_link(
+                call.base_url, f"{comment.id}/replies", {"fields": fields_string(sub)}, call.token.value
+            )
             full["replies"] = paged(
-                replies, key=lambda c: c.key, render=lambda c: render_comment(call, c, sub), params={},
-                next_url=link, limit=NESTED_REPLIES_LIMIT,
+                replies,
+                key=lambda c: c.key,
+                render=lambda c: render_comment(call, c, sub),
+                params={},
+                next_url=link,
+                limit=NESTED_REPLIES_LIMIT,
             )
     return project(full, wanted, COMMENT_DEFAULT)
 
@@ -102,15 +108,21 @@ def account_route(call: Call, account: IgAccount, edge: str | None) -> Reply:
             (
                 m
                 for m in state.posts.values()
-                if m.owner_id == account.id and not m.deleted
-                and (since is None or m.created >= since) and (until is None or m.created <= until)
+                if m.owner_id == account.id
+                and not m.deleted
+                and (since is None or m.created >= since)
+                and (until is None or m.created <= until)
             ),
             key=lambda m: m.key,
             reverse=True,
         )
         body = paged(
-            media, key=lambda m: m.key, render=lambda m: render_media(call, m), params=call.params,
-            next_url=call.next_url(), descending=True,
+            media,
+            key=lambda m: m.key,
+            render=lambda m: render_media(call, m),
+            params=call.params,
+            next_url=call.next_url(),
+            descending=True,
         )
         return Reply(body=body)
     raise invalid(f"Unsupported {call.method} on /{account.id}/{edge or ''}")
@@ -132,7 +144,10 @@ def media_route(call: Call, media: Post, edge: str | None) -> Reply:
         rows = [c for c in media.live_comments() if c.parent_id is None]  # 2.2: top-level only
         fields = parse_fields(call.params.get("fields"))
         body = paged(
-            rows, key=lambda c: c.key, render=lambda c: render_comment(call, c, fields), params=call.params,
+            rows,
+            key=lambda c: c.key,
+            render=lambda c: render_comment(call, c, fields),
+            params=call.params,
             next_url=call.next_url(),
         )
         return Reply(body=body)
@@ -151,7 +166,9 @@ def new_comment(call: Call, media: Post, *, parent: Comment | None) -> Reply:
     comment = state.add_comment(
         media.id, text, author=Person(account.id, account.username), parent_id=parent.id if parent else None
     )
-    state.record_action("reply", parent.id if parent else media.id, text=text, new_id=comment.id, parent_id=comment.parent_id)
+    state.record_action(
+        "reply", parent.id if parent else media.id, text=text, new_id=comment.id, parent_id=comment.parent_id
+    )
     return Reply(body={"id": comment.id})
 
 
@@ -175,8 +192,11 @@ def comment_route(call: Call, comment: Comment, edge: str | None) -> Reply:
         need(call, "instagram_basic", read=True)
         fields = parse_fields(call.params.get("fields"))
         body = paged(
-            replies_of(call, comment), key=lambda c: c.key, render=lambda c: render_comment(call, c, fields),
-            params=call.params, next_url=call.next_url(),
+            replies_of(call, comment),
+            key=lambda c: c.key,
+            render=lambda c: render_comment(call, c, fields),
+            params=call.params,
+            next_url=call.next_url(),
         )
         return Reply(body=body)
     if edge == "replies" and call.method == "POST":

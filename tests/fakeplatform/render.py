@@ -112,7 +112,9 @@ def parse_fields(spec: str | None) -> dict[str, Any] | None:
     return result
 
 
-def project(obj: Mapping[str, Any], fields: Mapping[str, Any] | None, default: Sequence[str]) -> dict[str, Any]:
+def project(
+    obj: Mapping[str, Any], fields: Mapping[str, Any] | None, default: Sequence[str]
+) -> dict[str, Any]:
     """Keep the selected keys (nested selections recurse); missing values are simply left out."""
     wanted: Mapping[str, Any] = fields if fields is not None else dict.fromkeys(default)
     out: dict[str, Any] = {}
@@ -171,7 +173,9 @@ def paged(
     page, rest = rows[:limit], rows[limit:]
     body: dict[str, Any] = {"data": [render(row) for row in page]}
     if page:
-        body["paging"] = {"cursors": {"before": encode_cursor(key(page[0])), "after": encode_cursor(key(page[-1]))}}
+        body["paging"] = {
+            "cursors": {"before": encode_cursor(key(page[0])), "after": encode_cursor(key(page[-1]))}
+        }
         if rest:
             body["paging"]["next"] = next_url(body["paging"]["cursors"]["after"])
     return body

@@ -47,9 +47,35 @@ COMMENTS = [
     "Prachtige foto's! 😍",
     "Bel mij op 0470 12 34 56 als je meer wil weten over mijn aanbod",
 ]
-PAGE_REPLIES = ["Dag, bedankt voor je bericht. We bekijken het.", "Hallo, je vindt alle info op onze website."]
-FIRST_NAMES = ["An", "Wim", "Lotte", "Jef", "Sofie", "Bart", "Fatima", "Kevin", "Els", "Yusuf", "Nele", "Joris"]
-LAST_NAMES = ["Peeters", "Janssens", "Maes", "Claes", "Vermeulen", "De Smet", "El Amrani", "Willems", "Goossens"]
+PAGE_REPLIES = [
+    "Dag, bedankt voor je bericht. We bekijken het.",
+    "Hallo, je vindt alle info op onze website.",
+]
+FIRST_NAMES = [
+    "An",
+    "Wim",
+    "Lotte",
+    "Jef",
+    "Sofie",
+    "Bart",
+    "Fatima",
+    "Kevin",
+    "Els",
+    "Yusuf",
+    "Nele",
+    "Joris",
+]
+LAST_NAMES = [
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Claes",
+    "Vermeulen",
+    "De Smet",
+    "El Amrani",
+    "Willems",
+    "Goossens",
+]
 
 
 def seed_world(state: GraphState) -> None:
@@ -59,9 +85,7 @@ def seed_world(state: GraphState) -> None:
     velderbeek = state.add_page(VELDERBEEK_PAGE_ID, "Gemeente Velderbeek", VELDERBEEK_TOKEN)
     elders = state.add_page(state.new_id(15, "10"), "Stad Elders", ELDERS_TOKEN)
     state.add_ig_account(IG_ACCOUNT_ID, IG_USERNAME, velderbeek.id)
-    people = [
-        state.person(f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}") for _ in range(12)
-    ]
+    people = [state.person(f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}") for _ in range(12)]
     load_facebook_fixtures(state, velderbeek.id, now)
     load_instagram_fixtures(state, now)
     for page, count in ((velderbeek, 5), (elders, 2)):
@@ -69,7 +93,9 @@ def seed_world(state: GraphState) -> None:
             created = now - rng.randint(1, 10) * DAY - rng.randint(0, DAY)
             post = state.add_post(page.id, POSTS[(index + 1) % len(POSTS)], created=created)
             seed_thread(state, post.id, people, page_author=Person(page.id, page.name), start=created)
-    old = state.add_post(velderbeek.id, "Archief: de nieuwjaarsreceptie was een succes 🥂", created=now - 60 * DAY)
+    old = state.add_post(
+        velderbeek.id, "Archief: de nieuwjaarsreceptie was een succes 🥂", created=now - 60 * DAY
+    )
     state.add_comment(old.id, "Wat een mooie avond was dat!", author=people[0], created=old.created + 3600)
     for index in range(3):
         created = now - rng.randint(1, 12) * DAY
@@ -78,7 +104,9 @@ def seed_world(state: GraphState) -> None:
         seed_thread(state, media.id, ig_people, page_author=Person(IG_ACCOUNT_ID, IG_USERNAME), start=created)
 
 
-def seed_thread(state: GraphState, post_id: str, people: list[Person], *, page_author: Person, start: int) -> None:
+def seed_thread(
+    state: GraphState, post_id: str, people: list[Person], *, page_author: Person, start: int
+) -> None:
     """3 to 9 comments: about one in six without ``from``, one in four a reply, sometimes the page answers."""
     rng = state.rng
     top: list[str] = []
@@ -87,11 +115,15 @@ def seed_thread(state: GraphState, post_id: str, people: list[Person], *, page_a
         when = min(state.now() - 60, when + rng.randint(60, 6 * 3600))
         author = None if rng.random() < 1 / 6 else rng.choice(people)
         parent = rng.choice(top) if top and rng.random() < 0.25 else None
-        comment = state.add_comment(post_id, rng.choice(COMMENTS), author=author, parent_id=parent, created=when)
+        comment = state.add_comment(
+            post_id, rng.choice(COMMENTS), author=author, parent_id=parent, created=when
+        )
         if parent is None:
             top.append(comment.id)
     if top and rng.random() < 0.5:
-        state.add_comment(post_id, rng.choice(PAGE_REPLIES), author=page_author, parent_id=top[0], created=when + 30)
+        state.add_comment(
+            post_id, rng.choice(PAGE_REPLIES), author=page_author, parent_id=top[0], created=when + 30
+        )
 
 
 def load_facebook_fixtures(state: GraphState, page_id: str, now: int) -> None:
@@ -141,12 +173,15 @@ def load_instagram_fixtures(state: GraphState, now: int) -> None:
         )
 
 
-def bulk(state: GraphState, owner_id: str, *, posts: int, comments_per_post: int, reply_every: int = 0) -> list[str]:
+def bulk(
+    state: GraphState, owner_id: str, *, posts: int, comments_per_post: int, reply_every: int = 0
+) -> list[str]:
     """Many posts (or media) with many comments at once, all in the past; returns the post ids."""
     rng = state.rng
     with state.lock:
         authors = [
-            state.person(f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}") for _ in range(min(300, comments_per_post * 6))
+            state.person(f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}")
+            for _ in range(min(300, comments_per_post * 6))
         ]
         spacing = comments_per_post + 10
         base = state.now() - (posts + 1) * spacing
@@ -161,7 +196,9 @@ def bulk(state: GraphState, owner_id: str, *, posts: int, comments_per_post: int
                 comment = state.add_comment(
                     post.id,
                     COMMENTS[(index + number) % len(COMMENTS)],
-                    author=None if number % 11 == 10 else authors[(index * comments_per_post + number) % len(authors)],
+                    author=None
+                    if number % 11 == 10
+                    else authors[(index * comments_per_post + number) % len(authors)],
                     parent_id=first if is_reply else None,
                     created=created + 1 + number,
                 )

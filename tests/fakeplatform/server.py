@@ -11,30 +11,23 @@ from __future__ import annotations
 import json
 import re
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.fakeplatform import facebook_routes, instagram_routes, seed
+from tests.fakeplatform import facebook_routes, faults, instagram_routes, seed
 from tests.fakeplatform.render import Call, GraphFailure, Reply, error_reply, gone
 from tests.fakeplatform.state import Comment, Fault, GraphState, Person, Token
 
 VERSIONED = re.compile(r"^/(v\d+\.\d+)/(.+)$")
-HTML_502 = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
-ERROR_FAULTS = {  # kind -> (fixture platform, fixture name, HTTP status)
-    "expired_token": ("facebook", "error_expired_token", 400),
-    "invalid_token": ("facebook", "error_invalid_token", 400),
-    "permission": ("facebook", "error_permission", 403),
-    "server_error": ("facebook", "error_service_unavailable", 500),
-    "gone": ("facebook", "error_gone", 400),
-}
 
 
 class FakeGraph:
     """A fake Graph API on a random loopback port, seeded deterministically from ``seed``."""
 
-    def __init__(self, *, seed: int = 42, port: int = 0, version: str = "v25.0", tokens: dict[str, str] | None = None):
+    def __init__(
+        self, *, seed: int = 42, port: int = 0, version: str = "v25.0", tokens: dict[str, str] | None = None
+    ):
         self.version = version
         self.port = port
         self.state = GraphState(seed)
@@ -59,7 +52,9 @@ class FakeGraph:
         self._server.daemon_threads = True
         self._server.block_on_close = False  # a handler may still sleep in a timeout fault
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-graph", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), name="fake-graph", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -100,7 +95,12 @@ class FakeGraph:
 
     # --- controls (also reachable as POST /_control/<name>) ---------------------------------------
     def add_comment(
-        self, post_id: str, text: str, *, author: dict[str, str] | None = None, parent_id: str | None = None,
+        self,
+        post_id: str,
+        text: str,
+        *,
+        author: dict[str, str] | None = None,
+        parent_id: str | None = None,
         created: int | None = None,
     ) -> str:
         """Someone comments now; ``author`` {"id", "name"} or None for a comment without ``from``."""
@@ -109,14 +109,30 @@ class FakeGraph:
             self.state.people.setdefault(person.id, person)
         return self.state.add_comment(post_id, text, author=person, parent_id=parent_id, created=created).id
 
-    def bulk(self, owner_id: str | None = None, *, posts: int, comments_per_post: int, reply_every: int = 0) -> list[str]:
+    def bulk(
+        self, owner_id: str | None = None, *, posts: int, comments_per_post: int, reply_every: int = 0
+    ) -> list[str]:
         return seed.bulk(
-            self.state, owner_id or self.page_id, posts=posts, comments_per_post=comments_per_post,
+            self.state,
+            owner_id or self.page_id,
+            posts=posts,
+            comments_per_post=comments_per_post,
             reply_every=reply_every,
         )
 
-    def inject(self, kind: str, path: str = "*", *, times: int = 1, method: str | None = None, skip: int = 0, **options: Any) -> None:
+    def inject(
+        self,
+        kind: str,
+        path: str = "*",
+        *,
+        times: int = 1,
+        method: str | None = None,
+        skip: int = 0,
+        **options: Any,
+    ) -> None:
         """Answer the next ``times`` matching calls with a fault (see ``Handler.fault_reply``)."""
+        if kind not in faults.KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}; one of {sorted(faults.KINDS)}")
         with self.state.lock:
             self.state.faults.append(Fault(kind, path, method, times, skip, options))
 
@@ -155,7 +171,8 @@ class FakeGraph:
             return [
                 dict(r)
                 for r in self.state.requests
-                if (path is None or fnmatch.fnmatch(r["path"], path)) and (method is None or r["method"] == method)
+                if (path is None or fnmatch.fnmatch(r["path"], path))
+                and (method is None or r["method"] == method)
             ]
 
     def reset(self, seed_value: int | None = None) -> None:
@@ -166,8 +183,18 @@ class FakeGraph:
     def control(self, name: str, payload: dict[str, Any]) -> Any:
         """The JSON control API: ``POST /_control/<name>`` with ``payload`` as keyword arguments."""
         allowed = {
-            "add_comment", "bulk", "inject", "clear_faults", "delete", "advance", "add_token", "revoke",
-            "set_usage", "actions", "requests", "reset",
+            "add_comment",
+            "bulk",
+            "inject",
+            "clear_faults",
+            "delete",
+            "advance",
+            "add_token",
+            "revoke",
+            "set_usage",
+            "actions",
+            "requests",
+            "reset",
         }
         if name not in allowed:
             raise KeyError(name)
@@ -177,6 +204,7 @@ class FakeGraph:
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "FakeGraph/1.0"
+    disable_nagle_algorithm = True  # headers and body go out separately: avoid 40 ms delayed-ACK stalls
     fake: FakeGraph
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: tests read fake.requests()
@@ -223,12 +251,18 @@ class Handler(BaseHTTPRequestHandler):
         state = self.fake.state
         with state.lock:
             state.requests.append(
-                {"method": method, "path": path, "query": query, "form": params if raw and body is None else {},
-                 "json": body, "auth": auth}
+                {
+                    "method": method,
+                    "path": path,
+                    "query": query,
+                    "form": params if raw and body is None else {},
+                    "json": body,
+                    "auth": auth,
+                }
             )
             state.calls_by_token[token or ""] = state.calls_by_token.get(token or "", 0) + 1
         fault = state.take_fault(method, path)
-        reply = self.fault_reply(fault, path) if fault else None
+        reply = faults.fault_reply(fault, path, self.fake.state) if fault else None
         if fault is not None and fault.kind == "reset":
             self.close_connection = True  # no answer at all: the client sees a dropped connection
             return
@@ -236,47 +270,9 @@ class Handler(BaseHTTPRequestHandler):
             reply = self.graph(method, match.group(1), path, params, body, token or "")
         self.write(reply, state.tokens.get(token or ""))
 
-    def fault_reply(self, fault: Fault, path: str) -> Reply | None:
-        """The answer for an armed fault, or None to go on and answer normally (after its side effect)."""
-        options = fault.options
-        if fault.kind == "timeout":
-            time.sleep(float(options.get("seconds", 1.0)))  # longer than the client's read timeout
-            return None
-        if fault.kind == "deleted":  # the object vanishes between list and action
-            target = path.split("/")[0]
-            if target in self.fake.state.comments or target in self.fake.state.posts:
-                self.fake.state.delete_object(target)
-            return None
-        if fault.kind == "malformed_json":
-            return Reply(raw=b'{"data": [{"id": "122131676912594941_12135900', status=int(options.get("status", 200)))
-        if fault.kind == "html_502":
-            return Reply(status=502, raw=HTML_502, content_type="text/html; charset=utf-8")
-        if fault.kind == "empty_200":
-            return Reply(status=200, raw=b"")
-        if fault.kind == "rate_limit":
-            platform = options.get("platform", "facebook")
-            minutes = int(options.get("minutes", 5))
-            reply = error_reply("error_rate_limit", platform=platform, status=int(options.get("status", 400)), code=options.get("code"))
-            owner = self.fake.ig_account_id if platform == "instagram" else self.fake.page_id
-            usage = {"type": "instagram" if platform == "instagram" else "pages", "call_count": 100, "total_cputime": 40,
-                     "total_time": 60, "estimated_time_to_regain_access": minutes}
-            reply.headers["X-Business-Use-Case-Usage"] = json.dumps({owner: [usage]})
-            return reply
-        if fault.kind in ERROR_FAULTS:
-            platform, name, status = ERROR_FAULTS[fault.kind]
-            return error_reply(name, platform=options.get("platform", platform), status=int(options.get("status", status)),
-                               message=options.get("message"), code=options.get("code"), error_subcode=options.get("subcode"))
-        if fault.kind == "error":  # any Graph error: code, subcode, status, message
-            error = {"message": options.get("message", f"(#{options.get('code', 1)}) An error occurred"),
-                     "type": options.get("type", "OAuthException"), "code": int(options.get("code", 1))}
-            if options.get("subcode") is not None:
-                error["error_subcode"] = int(options["subcode"])
-            return Reply(status=int(options.get("status", 400)), body={"error": error})
-        if fault.kind == "reset":
-            return None
-        raise ValueError(f"unknown fault kind {fault.kind!r}")
-
-    def graph(self, method: str, version: str, path: str, params: dict[str, str], body: Any, token_value: str) -> Reply:
+    def graph(
+        self, method: str, version: str, path: str, params: dict[str, str], body: Any, token_value: str
+    ) -> Reply:
         state = self.fake.state
         if not token_value:
             return error_reply("error_missing_token")
@@ -306,13 +302,14 @@ class Handler(BaseHTTPRequestHandler):
         return Reply(body={"result": result})
 
     def write(self, reply: Reply, token: Token | None) -> None:
-        payload = reply.raw if reply.raw is not None else json.dumps(reply.body).encode("ascii")  # \\u escapes
+        # Graph escapes non-ASCII as \uXXXX in its JSON, as json.dumps does by default.
+        payload = reply.raw if reply.raw is not None else json.dumps(reply.body).encode("ascii")
         try:
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(payload)))
             if token is not None:
-                for name, value in usage_headers(self.fake, token).items():
+                for name, value in faults.usage_headers(self.fake.state, token).items():
                     if name not in reply.headers:
                         self.send_header(name, value)
             for name, value in reply.headers.items():
@@ -321,15 +318,3 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(payload)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (a timeout fault)
-
-
-def usage_headers(fake: FakeGraph, token: Token) -> dict[str, str]:
-    """``X-App-Usage`` and ``X-Business-Use-Case-Usage`` with rising percentages (1.10)."""
-    state = fake.state
-    percent = state.usage_percent(token.value)
-    entry = {"call_count": percent, "total_cputime": percent // 2, "total_time": percent // 2}
-    buc = {token.page_id: [{"type": "pages", **entry, "estimated_time_to_regain_access": 0}]}
-    account = state.pages[token.page_id].ig_account_id if token.page_id in state.pages else None
-    if account:
-        buc[account] = [{"type": "instagram", **entry, "estimated_time_to_regain_access": 0}]
-    return {"X-App-Usage": json.dumps(entry), "X-Business-Use-Case-Usage": json.dumps(buc)}

@@ -193,18 +193,24 @@ class GraphState:
         self.people[person.id] = person
         return person
 
-    def add_post(self, owner_id: str, text: str, *, created: int | None = None, post_id: str | None = None) -> Post:
+    def add_post(
+        self, owner_id: str, text: str, *, created: int | None = None, post_id: str | None = None
+    ) -> Post:
         """A page post (owner is a page) or an Instagram media (owner is an IG account)."""
         with self.lock:
             created = self.now() if created is None else created
             if owner_id in self.ig_accounts:
                 remote_id = post_id or self.new_id(17, "18")
                 permalink = f"https://www.instagram.com/p/{self.rng.getrandbits(40):x}/"
-                post = Post("instagram", remote_id, owner_id, text, created, self.next_seq(), created, permalink)
+                post = Post(
+                    "instagram", remote_id, owner_id, text, created, self.next_seq(), created, permalink
+                )
             else:
                 remote_id = post_id or f"{owner_id}_{self.new_id(18, '122')}"
                 permalink = f"https://www.facebook.com/{owner_id}/posts/{remote_id.split('_')[1]}"
-                post = Post("facebook", remote_id, owner_id, text, created, self.next_seq(), created, permalink)
+                post = Post(
+                    "facebook", remote_id, owner_id, text, created, self.next_seq(), created, permalink
+                )
             self._ids.add(remote_id)
             self.posts[remote_id] = post
             return post
@@ -230,7 +236,9 @@ class GraphState:
             else:
                 remote_id = comment_id or f"{post_id.split('_')[1]}_{self.new_id(16)}"
             self._ids.add(remote_id)
-            comment = Comment(post.platform, remote_id, post_id, text, created, self.next_seq(), author, parent_id)
+            comment = Comment(
+                post.platform, remote_id, post_id, text, created, self.next_seq(), author, parent_id
+            )
             if post.comments and comment.key < post.comments[-1].key:
                 bisect.insort(post.comments, comment, key=lambda c: c.key)
             else:

@@ -16,7 +16,10 @@ def graph_connection(organisation: Any, fake: FakeGraph, kind: str = "facebook",
     else:
         remote_id, defaults = fake.page_id, {}
     connection = ConnectionFactory(
-        organisation=organisation, kind=kind, name=f"Velderbeek ({kind})", remote_page_id=remote_id,
+        organisation=organisation,
+        kind=kind,
+        name=f"Velderbeek ({kind})",
+        remote_page_id=remote_id,
         options={**defaults, **options},
     )
     connection.token = fake.token

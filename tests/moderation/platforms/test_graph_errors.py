@@ -53,8 +53,18 @@ FAULTS = [
     ("error", {"code": 190, "subcode": 492}, AuthExpired, None),
     ("error", {"code": 102, "status": 401}, AuthExpired, None),
     ("permission", {}, PermissionMissing, None),
-    ("error", {"code": 10, "message": "(#10) Application does not have permission for this action"}, PermissionMissing, None),
-    ("error", {"code": 3, "message": "(#3) Application does not have the capability to make this API call."}, PermissionMissing, None),
+    (
+        "error",
+        {"code": 10, "message": "(#10) Application does not have permission for this action"},
+        PermissionMissing,
+        None,
+    ),
+    (
+        "error",
+        {"code": 3, "message": "(#3) Application does not have the capability to make this API call."},
+        PermissionMissing,
+        None,
+    ),
     ("error", {"code": 299}, PermissionMissing, None),
     ("rate_limit", {"minutes": 5}, RateLimited, 300),
     ("rate_limit", {"minutes": 2, "code": 80002, "platform": "instagram"}, RateLimited, 120),
@@ -70,17 +80,27 @@ FAULTS = [
     ("gone", {}, Gone, None),
     ("error", {"code": 100, "message": "(#100) Invalid parameter"}, PermanentError, None),
     ("error", {"code": 506, "message": "(#506) Duplicate status message"}, PermanentError, None),
-    ("error", {"code": 10, "subcode": 2018278, "message": "(#10) This message is sent outside of allowed window."}, PermanentError, None),
+    (
+        "error",
+        {"code": 10, "subcode": 2018278, "message": "(#10) This message is sent outside of allowed window."},
+        PermanentError,
+        None,
+    ),
     ("malformed_json", {}, PermanentError, None),
     ("malformed_json", {"status": 500}, TransientError, None),
     ("html_502", {}, TransientError, None),
     ("empty_200", {}, PermanentError, None),
     ("reset", {}, TransientError, None),
+    ("raw", {"status": 429, "headers": {"Retry-After": "120"}}, RateLimited, 120),
+    ("raw", {"status": 429}, RateLimited, 60),
+    ("raw", {"status": 404, "body": "<html>Not Found</html>"}, PermanentError, None),
 ]
 
 
 @pytest.mark.parametrize(("kind", "options", "expected", "retry_after"), FAULTS)
-def test_a_graph_failure_raises_the_class_that_says_what_to_do(fake, connector, kind, options, expected, retry_after):
+def test_a_graph_failure_raises_the_class_that_says_what_to_do(
+    fake, connector, kind, options, expected, retry_after
+):
     fake.inject(kind, COMMENT, **options)
     with pytest.raises(Exception) as caught:
         connector.hide(COMMENT)
@@ -107,7 +127,7 @@ def test_a_revoked_permission_is_reported_by_the_platform_itself(fake, connector
 
 
 def test_an_expired_token_message_asks_for_a_reconnect_and_holds_no_token(fake, connector):
-    fake.inject("expired_token", COMMENT)
+    fake.inject("expired_token", f"{COMMENT}/likes")
     with pytest.raises(AuthExpired, match="Reconnect") as caught:
         connector.like(COMMENT)
     assert "EAAB" not in str(caught.value)
@@ -136,6 +156,13 @@ def test_an_unreachable_server_is_transient(fake, connector, settings):
     with pytest.raises(TransientError, match="could not reach") as caught:
         connector.hide(COMMENT)
     assert fake.token not in str(caught.value)
+
+
+def test_a_token_in_a_url_is_moved_to_the_header(fake):
+    response = http.request("GET", f"{fake.url}/me?fields=id&access_token={fake.token}", token=fake.token)
+    assert response.json() == {"id": fake.page_id}
+    (received,) = fake.requests("me")
+    assert received["auth"] == "bearer" and received["query"] == {"fields": "id"}
 
 
 def test_the_token_travels_only_as_a_bearer_header(fake, connector):
@@ -168,7 +195,11 @@ def test_usage_is_the_highest_percentage_over_all_headers(headers, expected):
 
 
 def test_the_regain_time_is_read_in_minutes():
-    header = {"X-Business-Use-Case-Usage": json.dumps({"1": [{"type": "pages", "estimated_time_to_regain_access": 7}]})}
+    header = {
+        "X-Business-Use-Case-Usage": json.dumps(
+            {"1": [{"type": "pages", "estimated_time_to_regain_access": 7}]}
+        )
+    }
     assert regain_seconds(header) == 420
     assert regain_seconds({}) is None
 
