@@ -26,6 +26,13 @@ class Organisation(models.Model):
     )
     own_email_domains = models.TextField(_("own e-mail domains"), blank=True, help_text=_("One per line."))
     question_target_hours = models.PositiveIntegerField(_("answer questions within (hours)"), default=24)
+    replies_need_approval = models.BooleanField(
+        _("replies by staff need a team lead's approval"), default=False
+    )
+    evidence_retention_days = models.PositiveIntegerField(_("keep evidence for (days)"), default=365)
+    exposure_break_threshold = models.PositiveIntegerField(
+        _("suggest a break after this many harmful comments a day"), default=25
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -55,6 +62,23 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation} ({self.role})"
+
+
+class Department(models.Model):
+    """A service of the organisation ("dienst") with its communication contact ("antenne")."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="departments")
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    answer_within_hours = models.PositiveIntegerField(_("answers within (hours)"), default=48)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="departments")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="one_department_per_name")]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class AppendOnlyQuerySet(models.QuerySet):

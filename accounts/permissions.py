@@ -20,6 +20,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_strikes": frozenset({Role.LEAD, Role.ADMIN}),
     "confirm_block": frozenset({Role.LEAD, Role.ADMIN}),
     "view_audit": frozenset({Role.LEAD, Role.ADMIN}),
+    "approve_replies": frozenset({Role.LEAD, Role.ADMIN}),
     "manage_code": frozenset({Role.ADMIN}),
     "manage_tree": frozenset({Role.ADMIN}),
     "manage_connections": frozenset({Role.ADMIN}),

@@ -120,13 +120,14 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     _celery_dir = VAR_DIR / "celery"
-    for _sub in ("queue", "processed", "results"):
+    for _sub in ("queue", "processed", "results", "control"):
         (_celery_dir / _sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_celery_dir / "queue"),
         "data_folder_out": str(_celery_dir / "queue"),
         "processed_folder": str(_celery_dir / "processed"),
+        "control_folder": str(_celery_dir / "control"),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{_celery_dir / 'results'}"
@@ -148,6 +149,11 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Fans out one sync task per connection whose interval has passed.
     "enqueue-due-syncs": {"task": "moderation.tasks.enqueue_due_syncs", "schedule": 5.0},
+    "fire-due-follow-ups": {"task": "moderation.tasks.fire_due_follow_ups", "schedule": 60.0},
+    "delete-expired-evidence": {
+        "task": "moderation.tasks.delete_expired_evidence",
+        "schedule": crontab(hour=3, minute=45),  # https://crontab.guru/#45_3_*_*_*
+    },
     "expire-strikes": {
         "task": "codeofconduct.tasks.expire_strikes",
         "schedule": crontab(hour=3, minute=15),  # https://crontab.guru/#15_3_*_*_*

@@ -11,10 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.audit import record_event
+from accounts.models import Membership
+from accounts.permissions import Role
 from codeofconduct.models import Article
 from moderation.evidence import EvidenceCard, render_card, sha256_hex
 from moderation.models import Comment, Evidence, ModerationAction
@@ -22,12 +25,30 @@ from moderation.platforms.base import PermanentError, PlatformError, TransientEr
 from moderation.platforms.registry import capabilities_of, connector_for
 
 Kind = ModerationAction.Kind
+REPLY_KINDS = {Kind.REPLY, Kind.PRIVATE_REPLY}
 PLATFORM_KINDS = {Kind.REPLY, Kind.PRIVATE_REPLY, Kind.HIDE, Kind.UNHIDE, Kind.DELETE, Kind.LIKE, Kind.BLOCK}
 MAX_REPLY_LENGTH = 8_000
 
 
 class ActionRefused(Exception):
     """A user-facing reason why an action cannot be done now."""
+
+
+def check_not_overtaken(comment: Comment, *, seen_version: int | None, acting_user: Any) -> None:
+    """Refuse when a colleague acted on the comment after this user loaded it (no double work)."""
+    if seen_version is None or seen_version >= comment.version:
+        return
+    last = comment.actions.exclude(acting_user=acting_user).order_by("-created_at", "-id").first()
+    if last is None:
+        return
+    raise ActionRefused(
+        _("%(name)s already acted on this comment in the meantime (%(action)s, %(time)s). Look at it again before you act.")
+        % {
+            "name": last.acting_user.get_full_name() or last.acting_user.get_username(),
+            "action": last.get_kind_display(),
+            "time": timezone.localtime(last.created_at).strftime("%H:%M"),
+        }
+    )
 
 
 def check_action(comment: Comment, kind: str, *, text: str = "", reason: str = "") -> None:
@@ -70,11 +91,17 @@ def request_action(
     text: str = "",
     step: str = "",
     article: Article | None = None,
+    seen_version: int | None = None,
 ) -> ModerationAction:
     """do_request_action's body, for callers that already hold a transaction (warnings)."""
-    comment = Comment.objects.select_for_update(of=("self",)).select_related("connection", "author", "post").get(pk=comment.pk)
+    comment = (
+        Comment.objects.select_for_update(of=("self",))
+        .select_related("connection", "author", "post", "organisation")
+        .get(pk=comment.pk)
+    )
+    check_not_overtaken(comment, seen_version=seen_version, acting_user=acting_user)
     check_action(comment, kind, text=text, reason=reason)
-    if kind in {Kind.DELETE, Kind.BLOCK} or (kind == Kind.HIDE and comment.conduct in {"criminal", "unwanted"}):
+    if kind in {Kind.DELETE, Kind.BLOCK, Kind.EVIDENCE} or (kind == Kind.HIDE and comment.conduct in {"criminal", "unwanted"}):
         do_store_evidence(comment, acting_user=acting_user)
     action = ModerationAction.objects.create(
         organisation=comment.organisation,
@@ -86,14 +113,38 @@ def request_action(
         step=step,
         article=article,
     )
+    bump_version(comment)
+    if kind in REPLY_KINDS and needs_approval(comment.organisation, acting_user):
+        action.state = ModerationAction.State.AWAITING_APPROVAL
+        action.save(update_fields=["state"])
+        _audit(action, verb=f"{kind}.awaiting_approval")
+        return action
     _audit(action, verb=f"{kind}.requested" if kind in PLATFORM_KINDS else kind)
     if kind in PLATFORM_KINDS:
-        from moderation.tasks import execute_action_task
-
-        execute_action_task.delay_on_commit(action.pk)
+        queue_platform_action(action)
     else:
         _apply_local(action)
     return action
+
+
+def queue_platform_action(action: ModerationAction) -> None:
+    from moderation.tasks import execute_action_task
+
+    execute_action_task.delay_on_commit(action.pk)
+
+
+def bump_version(comment: Comment) -> None:
+    """Every state change moves the version on, so stale forms are recognised."""
+    Comment.objects.filter(pk=comment.pk).update(version=F("version") + 1, updated_at=timezone.now())
+    comment.version += 1
+
+
+def needs_approval(organisation: Any, user: Any) -> bool:
+    """Staff replies wait for a lead when the organisation asks for four eyes on replies."""
+    if not organisation.replies_need_approval:
+        return False
+    role = Membership.objects.filter(user=user, organisation=organisation).values_list("role", flat=True).first()
+    return role == Role.STAFF
 
 
 def do_store_evidence(comment: Comment, *, acting_user: Any) -> Evidence:
@@ -235,8 +286,8 @@ def _apply_platform_result(action: ModerationAction) -> None:
         )
     for key, value in changes.items():
         setattr(comment, key, value)
-    if changes:
-        comment.save(update_fields=[*changes, "updated_at"])
+    comment.version += 1
+    comment.save(update_fields=[*changes, "version", "updated_at"])
 
 
 def _apply_local(action: ModerationAction) -> None:
@@ -252,7 +303,7 @@ def _apply_local(action: ModerationAction) -> None:
     action.state = ModerationAction.State.DONE
     action.completed_at = timezone.now()
     action.save(update_fields=["state", "completed_at"])
-    comment.save(update_fields=["status", "handled_at", "handled_by", "updated_at"])
+    comment.save(update_fields=["status", "handled_at", "handled_by", "version", "updated_at"])
 
 
 def _audit(action: ModerationAction, *, verb: str, extra: dict[str, Any] | None = None) -> None:

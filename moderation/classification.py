@@ -8,6 +8,7 @@ from typing import Any
 from accounts.models import Organisation
 from moderation.classify import ClassificationContext, classify_text
 from moderation.conduct import conduct_of
+from moderation.priority import priority_of
 
 # Below this confidence a comment goes to "nakijken" (a person looks) instead of being trusted.
 REVIEW_THRESHOLD = 0.5
@@ -30,11 +31,13 @@ def classification_fields(
 ) -> dict[str, Any]:
     """The Comment fields that classification sets."""
     verdict = classify_text(text, context=context_for(organisation, previous_texts=previous_texts))
+    conduct = conduct_of(verdict.category, article_kinds)
     return {
         "sentiment": verdict.sentiment,
         "category": verdict.category,
         "labels": list(verdict.labels),
-        "conduct": conduct_of(verdict.category, article_kinds),
+        "conduct": conduct,
+        "priority": priority_of(conduct=conduct, category=verdict.category),
         "confidence": round(verdict.confidence, 3),
         "reasons": [{"code": reason.code, "evidence": reason.evidence[:200]} for reason in verdict.reasons],
         "language": verdict.language,

@@ -14,7 +14,11 @@ from codeofconduct.selectors import active_strikes, article_for_category, code_i
 from moderation import default_tree, inbox
 from moderation.classify import REASON_LABELS
 from moderation.decision import PLATFORM_STEPS, Done, mirror_form_of_address, plan_steps, suggest_steps
-from moderation.models import Comment, ModerationAction, ReplyTemplate
+from accounts.models import Department
+from moderation import presence
+from moderation.models import Category, Comment, FollowUp, ModerationAction, ReplyTemplate
+from moderation.people import colleagues_of
+from moderation.wellbeing import record_exposure, should_suggest_break
 from moderation.platforms.registry import capabilities_of
 from moderation.setup import tree_of
 from moderation.templating import fill_template, first_name
@@ -79,6 +83,14 @@ def comment_page_context(comment: Comment, *, request: HttpRequest) -> dict[str,
         "article": article,
         "code": code,
         "guidelines": default_tree.GENERAL_GUIDELINES,
+        "departments": Department.objects.filter(organisation=organisation),
+        "colleagues": colleagues_of(organisation),
+        "follow_ups": FollowUp.objects.filter(comment=comment, done_at__isnull=True).order_by("due_at"),
+        "follow_up_kinds": FollowUp.Kind.choices,
+        "escalations": comment.escalations.select_related("department", "asked_by"),
+        "my_draft": presence.draft_of(comment, request.user),
+        "categories": Category.choices,
+        "awaiting_approval": any(a.state == ModerationAction.State.AWAITING_APPROVAL for a in actions),
         "platform_steps": PLATFORM_STEPS,
         "now": timezone.now(),
     }
@@ -95,3 +107,14 @@ def _done_steps(actions: list[ModerationAction]) -> dict[str, Done]:
         done.setdefault(key, Done(by=action.acting_user.get_full_name() or action.acting_user.get_username(),
                                   at=action.completed_at or action.created_at))
     return done
+
+
+def wellbeing_context(comment: Comment, *, request: HttpRequest) -> dict[str, Any]:
+    """Count this view if the comment is harmful; suggest a break past the organisation's threshold."""
+    count = record_exposure(comment, user=request.user)
+    threshold = comment.organisation.exposure_break_threshold
+    return {
+        "exposure_count": count,
+        "suggest_break": should_suggest_break(count, threshold=threshold),
+        "support_url": comment.organisation.support_url,
+    }

@@ -3,29 +3,48 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, QueryDict
+from django.utils import timezone
 
 from accounts.models import Organisation
-from moderation.models import Category, Comment, Conduct, ModerationAction, PlatformConnection, Sentiment
+from moderation.models import (
+    Category,
+    Comment,
+    Conduct,
+    Escalation,
+    FollowUp,
+    ModerationAction,
+    PlatformConnection,
+    Sentiment,
+)
 from moderation.platforms.registry import KIND_CHOICES
+from moderation.search import matching_text
 
 PAGE_SIZE = 50
 # Facet counts stop at this number ("1000+"), so they cost the same at 10k and at 1M comments.
 COUNT_CAP = 1000
-STATUSES = {"open", "handled", "review", "all"}
+QUEUES = ("new", "review", "mine", "waiting", "followup", "handled", "all")
+SORTS = ("time", "priority")
 
 
 @dataclass(frozen=True)
 class InboxFilters:
-    status: str = "open"
+    queue: str = "new"
+    sort: str = "time"
     sentiment: str = ""
     category: str = ""
     conduct: str = ""
     platform: str = ""
     connection: str = ""
+    post: str = ""
+    author: str = ""
+    assignee: str = ""
+    date_from: str = ""
+    date_to: str = ""
     q: str = ""
 
     def hidden_fields(self) -> list[tuple[str, str]]:
@@ -36,27 +55,45 @@ class InboxFilters:
         values = {f.name: getattr(self, f.name) for f in fields(self)} | overrides
         query = QueryDict(mutable=True)
         for key, value in values.items():
-            if value:
+            if value and not (key == "queue" and value == "new") and not (key == "sort" and value == "time"):
                 query[key] = value
         return query.urlencode()
+
+
+def _valid_date(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return ""
+    return value
 
 
 def parse_filters(params: QueryDict) -> InboxFilters:
     """Unknown values are dropped, never passed to the database."""
 
-    def pick(name: str, allowed: set[str]) -> str:
+    def pick(name: str, allowed: set[str] | tuple[str, ...]) -> str:
         value = params.get(name, "")
         return value if value in allowed else ""
 
-    connection = params.get("connection", "")
+    def digits(name: str) -> str:
+        value = params.get(name, "")
+        return value if value.isdigit() and len(value) < 19 else ""
+
+    assignee = params.get("assignee", "")
     return InboxFilters(
-        status=pick("status", STATUSES) or "open",
+        queue=pick("queue", QUEUES) or "new",
+        sort=pick("sort", SORTS) or "time",
         sentiment=pick("sentiment", set(Sentiment.values)),
         category=pick("category", set(Category.values)),
         conduct=pick("conduct", set(Conduct.values)),
         platform=pick("platform", {kind for kind, _label in KIND_CHOICES}),
-        connection=connection if connection.isdigit() else "",
-        q=params.get("q", "")[:200],
+        connection=digits("connection"),
+        post=digits("post"),
+        author=digits("author"),
+        assignee="none" if assignee == "none" else digits("assignee"),
+        date_from=_valid_date(params.get("date_from", "")),
+        date_to=_valid_date(params.get("date_to", "")),
+        q=params.get("q", "").strip()[:200],
     )
 
 
@@ -64,14 +101,40 @@ def organisation_comments(organisation: Organisation) -> QuerySet[Comment]:
     return Comment.objects.filter(organisation=organisation, is_own=False)
 
 
-def _apply(queryset: QuerySet[Comment], filters: InboxFilters, *, skip: str = "") -> QuerySet[Comment]:
-    if skip != "status":
-        if filters.status == "open":
-            queryset = queryset.filter(status=Comment.Status.OPEN)
-        elif filters.status == "handled":
-            queryset = queryset.filter(status=Comment.Status.HANDLED)
-        elif filters.status == "review":
-            queryset = queryset.filter(status=Comment.Status.OPEN, needs_review=True)
+def _waiting_on_department() -> Exists:
+    return Exists(Escalation.objects.filter(comment=OuterRef("pk"), answered_at__isnull=True))
+
+
+def _follow_up_due(now: datetime) -> Exists:
+    return Exists(FollowUp.objects.filter(comment=OuterRef("pk"), due_at__lte=now, done_at__isnull=True))
+
+
+def _apply_queue(queryset: QuerySet[Comment], queue: str, *, user: Any) -> QuerySet[Comment]:
+    now = timezone.now()
+    if queue == "new":
+        return queryset.filter(status=Comment.Status.OPEN).exclude(_waiting_on_department())
+    if queue == "review":
+        return queryset.filter(status=Comment.Status.OPEN, needs_review=True)
+    if queue == "mine":
+        return queryset.filter(status=Comment.Status.OPEN, assigned_to=user)
+    if queue == "waiting":
+        return queryset.filter(_waiting_on_department())
+    if queue == "followup":
+        return queryset.filter(_follow_up_due(now))
+    if queue == "handled":
+        return queryset.filter(status=Comment.Status.HANDLED)
+    return queryset
+
+
+def _day_bounds(value: str, *, end: bool) -> datetime:
+    day = date.fromisoformat(value)
+    moment = datetime.combine(day, time.max if end else time.min)
+    return timezone.make_aware(moment, timezone.get_current_timezone())
+
+
+def _apply(queryset: QuerySet[Comment], filters: InboxFilters, *, user: Any, skip: str = "") -> QuerySet[Comment]:
+    if skip != "queue":
+        queryset = _apply_queue(queryset, filters.queue, user=user)
     for name in ("sentiment", "category", "conduct"):
         value = getattr(filters, name)
         if value and skip != name:
@@ -80,27 +143,56 @@ def _apply(queryset: QuerySet[Comment], filters: InboxFilters, *, skip: str = ""
         queryset = queryset.filter(connection__kind=filters.platform)
     if filters.connection and skip != "connection":
         queryset = queryset.filter(connection_id=int(filters.connection))
+    if filters.post:
+        queryset = queryset.filter(post_id=int(filters.post))
+    if filters.author:
+        queryset = queryset.filter(author_id=int(filters.author))
+    if filters.assignee == "none":
+        queryset = queryset.filter(assigned_to__isnull=True)
+    elif filters.assignee:
+        queryset = queryset.filter(assigned_to_id=int(filters.assignee))
+    if filters.date_from:
+        queryset = queryset.filter(published_at__gte=_day_bounds(filters.date_from, end=False))
+    if filters.date_to:
+        queryset = queryset.filter(published_at__lte=_day_bounds(filters.date_to, end=True))
     if filters.q:
-        queryset = queryset.filter(Q(text__icontains=filters.q) | Q(author__name__icontains=filters.q))
+        queryset = matching_text(queryset, filters.q)
     return queryset
 
 
 def inbox_comments(
-    organisation: Organisation, filters: InboxFilters, *, before: Comment | None = None, after_id: int | None = None
+    organisation: Organisation,
+    filters: InboxFilters,
+    *,
+    user: Any,
+    cursor: Comment | None = None,
+    after_id: int | None = None,
 ) -> QuerySet[Comment]:
-    """Newest first, keyset-paginated on (published_at, id) so a deep page is as cheap as the first."""
-    queryset = _apply(organisation_comments(organisation), filters)
-    if before is not None:
-        queryset = queryset.filter(
-            Q(published_at__lt=before.published_at) | Q(published_at=before.published_at, id__lt=before.id)
-        )
+    """One page of the inbox, keyset-paginated so page 500 costs what page 1 costs.
+
+    By time: newest first on (published_at, id). By priority: criminal first, then questions
+    and reports, then the rest, each band longest-waiting first on (priority, published_at, id).
+    """
+    queryset = _apply(organisation_comments(organisation), filters, user=user)
+    if cursor is not None:
+        if filters.sort == "priority":
+            queryset = queryset.filter(
+                Q(priority__gt=cursor.priority)
+                | Q(priority=cursor.priority, published_at__gt=cursor.published_at)
+                | Q(priority=cursor.priority, published_at=cursor.published_at, id__gt=cursor.id)
+            )
+        else:
+            queryset = queryset.filter(
+                Q(published_at__lt=cursor.published_at) | Q(published_at=cursor.published_at, id__lt=cursor.id)
+            )
     if after_id is not None:
         queryset = queryset.filter(id__gt=after_id)
     pending = Exists(ModerationAction.objects.filter(comment=OuterRef("pk"), state=ModerationAction.State.PENDING))
+    ordering = ("priority", "published_at", "id") if filters.sort == "priority" else ("-published_at", "-id")
     return (
-        queryset.select_related("author", "post", "connection")
+        queryset.select_related("author", "post", "connection", "assigned_to", "organisation")
         .annotate(pending_actions=pending)
-        .order_by("-published_at", "-id")
+        .order_by(*ordering)
     )
 
 
@@ -113,7 +205,11 @@ def _capped_tally(queryset: QuerySet[Comment], field: str) -> dict[str, int]:
     return tally
 
 
-def filter_counts(organisation: Organisation, filters: InboxFilters) -> dict[str, dict[str, int]]:
+def _capped_count(queryset: QuerySet[Comment]) -> int:
+    return queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
+
+
+def filter_counts(organisation: Organisation, filters: InboxFilters, *, user: Any) -> dict[str, dict[str, int]]:
     """For each facet, how many comments each value would show with the other filters kept.
 
     Counts are capped at COUNT_CAP (shown as "1000+"): a triage screen needs "many", not an
@@ -121,36 +217,31 @@ def filter_counts(organisation: Organisation, filters: InboxFilters) -> dict[str
     thousand.
     """
     base = organisation_comments(organisation)
-    status_qs = _apply(base, filters, skip="status")
+    queue_qs = _apply(base, filters, user=user, skip="queue")
     counts: dict[str, dict[str, int]] = {
-        "status": {
-            "open": _capped_count(status_qs.filter(status=Comment.Status.OPEN)),
-            "review": _capped_count(status_qs.filter(status=Comment.Status.OPEN, needs_review=True)),
-            "handled": _capped_count(status_qs.filter(status=Comment.Status.HANDLED)),
-            "all": _capped_count(status_qs),
-        }
+        "queue": {queue: _capped_count(_apply_queue(queue_qs, queue, user=user)) for queue in QUEUES}
     }
     for facet in ("sentiment", "category", "conduct"):
-        counts[facet] = _capped_tally(_apply(base, filters, skip=facet), facet)
-    counts["platform"] = _capped_tally(_apply(base, filters, skip="platform"), "connection__kind")
-    counts["connection"] = _capped_tally(_apply(base, filters, skip="connection"), "connection_id")
+        counts[facet] = _capped_tally(_apply(base, filters, user=user, skip=facet), facet)
+    counts["platform"] = _capped_tally(_apply(base, filters, user=user, skip="platform"), "connection__kind")
+    counts["connection"] = _capped_tally(_apply(base, filters, user=user, skip="connection"), "connection_id")
     return counts
-
-
-def _capped_count(queryset: QuerySet[Comment]) -> int:
-    return queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
 
 
 def comment_for(organisation: Organisation, comment_id: int) -> Comment:
     """404 for another organisation's comment: never say whether it exists."""
     comment = (
         Comment.objects.filter(organisation=organisation, pk=comment_id)
-        .select_related("author", "post", "connection", "parent", "handled_by")
+        .select_related("author", "post", "connection", "parent", "handled_by", "assigned_to")
         .first()
     )
     if comment is None:
         raise Http404
     return comment
+
+
+def comments_for(organisation: Organisation, ids: list[int]) -> QuerySet[Comment]:
+    return organisation_comments(organisation).filter(pk__in=ids)
 
 
 def thread_of(comment: Comment) -> list[Comment]:
@@ -176,7 +267,7 @@ def author_history(comment: Comment, *, limit: int = 10) -> QuerySet[Comment]:
 
 
 def actions_of(comment: Comment) -> QuerySet[ModerationAction]:
-    return comment.actions.select_related("acting_user", "article__code").order_by("created_at", "id")
+    return comment.actions.select_related("acting_user", "article__code", "approved_by").order_by("created_at", "id")
 
 
 def connections_of(organisation: Organisation) -> QuerySet[PlatformConnection]:
@@ -190,3 +281,14 @@ def has_pending_actions(comment: Comment) -> bool:
 def newest_id(organisation: Organisation) -> int:
     latest: Any = organisation_comments(organisation).order_by("-id").values_list("id", flat=True).first()
     return latest or 0
+
+
+def changed_since(organisation: Organisation, since: datetime, ids: list[int]) -> QuerySet[Comment]:
+    """Comments on the user's screen that changed since the last poll (hidden, handled, ...)."""
+    pending = Exists(ModerationAction.objects.filter(comment=OuterRef("pk"), state=ModerationAction.State.PENDING))
+    return (
+        organisation_comments(organisation)
+        .filter(pk__in=ids, updated_at__gt=since)
+        .select_related("author", "post", "connection", "assigned_to", "organisation")
+        .annotate(pending_actions=pending)
+    )

@@ -168,6 +168,13 @@ class Comment(models.Model):
     reasons = models.JSONField(default=list, blank=True)
     language = models.CharField(max_length=10, blank=True)
     needs_review = models.BooleanField(default=False)
+    # Triage order: 0 criminal, 1 questions and reports (they wait for an answer), 2 the rest.
+    priority = models.PositiveSmallIntegerField(default=2)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_comments"
+    )
+    # Bumped by every state change; a form carries the version its user saw (collision guard).
+    version = models.PositiveIntegerField(default=0)
     first_seen_at = models.DateTimeField(auto_now_add=True)
     last_seen_at = models.DateTimeField(auto_now=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -181,6 +188,9 @@ class Comment(models.Model):
             models.Index(fields=["organisation", "status", "-published_at"], name="comment_org_status"),
             models.Index(fields=["organisation", "category"], name="comment_org_category"),
             models.Index(fields=["organisation", "updated_at"], name="comment_org_updated"),
+            models.Index(fields=["organisation", "status", "priority", "published_at", "id"], name="comment_org_priority"),
+            models.Index(fields=["organisation", "assigned_to", "status"], name="comment_org_assigned"),
+            models.Index(fields=["organisation", "author", "-published_at"], name="comment_org_author"),
         ]
         ordering = ["-published_at", "-id"]
 
@@ -190,6 +200,16 @@ class Comment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    def save(self, *args, **kwargs) -> None:
+        """Keep the triage priority in step with the category and conduct it derives from."""
+        from moderation.priority import priority_of
+
+        self.priority = priority_of(conduct=self.conduct, category=self.category)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"category", "conduct"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "priority"}
+        super().save(*args, **kwargs)
 
 
 class ModerationAction(models.Model):
@@ -210,14 +230,16 @@ class ModerationAction(models.Model):
         EVIDENCE = "evidence", _("evidence stored")
 
     class State(models.TextChoices):
+        AWAITING_APPROVAL = "awaiting_approval", _("awaiting approval")
         PENDING = "pending", _("pending")
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
+        REJECTED = "rejected", _("rejected")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="actions")
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="actions")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
     acting_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField(blank=True)
     text = models.TextField(blank=True)
@@ -229,6 +251,9 @@ class ModerationAction(models.Model):
     remote_result_id = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
 
@@ -255,6 +280,9 @@ class Evidence(models.Model):
     image_png = models.BinaryField()
     image_sha256 = models.CharField(max_length=64)
     text_sha256 = models.CharField(max_length=64)
+    screenshot = models.BinaryField(null=True, blank=True)
+    screenshot_content_type = models.CharField(max_length=40, blank=True)
+    screenshot_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-captured_at"]
@@ -329,3 +357,97 @@ class DemoRemoteState(models.Model):
 
     def __str__(self) -> str:
         return self.remote_id
+
+
+class FollowUp(models.Model):
+    """A scheduled second look: it shows in the "opvolgen" queue once due."""
+
+    class Kind(models.TextChoices):
+        CHECK_AGAIN = "check_again", _("check again")
+        DELETE_IF_UNCHANGED = "delete_if_unchanged", _("delete if not edited")
+        REMIND = "remind", _("remind me")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="follow_ups")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="follow_ups")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    due_at = models.DateTimeField(db_index=True)
+    note = models.CharField(max_length=300, blank=True)
+    baseline_hash = models.CharField(max_length=64, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    fired_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=300, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} @ {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class SavedView(models.Model):
+    """A named set of inbox filters, per user and organisation."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_views")
+    name = models.CharField(max_length=80)
+    query = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "user", "name"], name="one_view_per_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReplyDraft(models.Model):
+    """What someone is writing to a comment: kept per user, visible to colleagues."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="drafts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["comment", "user"], name="one_draft_per_user")]
+
+    def __str__(self) -> str:
+        return f"draft by {self.user_id} on {self.comment_id}"
+
+
+class Escalation(models.Model):
+    """A question to a department about a comment; the answer comes back as a draft reply."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="escalations")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="escalations")
+    department = models.ForeignKey("accounts.Department", on_delete=models.PROTECT, related_name="escalations")
+    question = models.TextField()
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    asked_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by_name = models.CharField(max_length=200, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-asked_at"]
+
+    def __str__(self) -> str:
+        return f"{self.department} ← comment {self.comment_id}"
+
+
+class Exposure(models.Model):
+    """How many harmful comments a staff member opened on a day (for a gentle break hint)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "organisation", "day"], name="one_exposure_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.day}: {self.count}"

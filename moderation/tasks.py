@@ -96,3 +96,17 @@ def execute_action_task(self: Task, action_id: int) -> str | None:
 
     action = execute_action(action_id)
     return action.state if action else None
+
+
+@shared_task
+def fire_due_follow_ups() -> int:
+    from moderation.triage import fire_due_follow_ups as fire
+
+    return fire()
+
+
+@shared_task
+def delete_expired_evidence() -> int:
+    from moderation.dossier import delete_expired_evidence as delete
+
+    return delete()

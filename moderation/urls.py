@@ -2,19 +2,34 @@ from __future__ import annotations
 
 from django.urls import path
 
-from moderation import views, views_admin
+from moderation import views, views_admin, views_triage
 
 app_name = "moderation"
 
 urlpatterns = [
     path("inbox/", views.inbox_view, name="inbox"),
     path("inbox/live/", views.inbox_poll, name="inbox_poll"),
+    path("inbox/bulk/", views_triage.bulk_action, name="bulk"),
+    path("inbox/weergaven/", views_triage.save_view, name="save_view"),
     path("reacties/<int:comment_id>/", views.comment_detail, name="comment"),
     path("reacties/<int:comment_id>/rij/", views.comment_row, name="comment_row"),
     path("reacties/<int:comment_id>/actie/<slug:kind>/", views.comment_act, name="act"),
     path("reacties/<int:comment_id>/waarschuwen/", views.comment_warn, name="warn"),
+    path("reacties/<int:comment_id>/toewijzen/", views_triage.assign, name="assign"),
+    path("reacties/<int:comment_id>/label/", views_triage.label, name="label"),
+    path("reacties/<int:comment_id>/opvolgen/", views_triage.schedule_follow_up, name="follow_up"),
+    path("reacties/<int:comment_id>/doorsturen/", views_triage.escalate, name="escalate"),
+    path("reacties/<int:comment_id>/aanwezig/", views_triage.presence_panel, name="presence"),
+    path("reacties/<int:comment_id>/klad/", views_triage.save_draft, name="draft"),
+    path("reacties/<int:comment_id>/screenshot/", views_triage.attach_screenshot, name="attach_screenshot"),
+    path("reacties/<int:comment_id>/dossier.zip", views_triage.dossier, name="dossier"),
+    path("opvolgingen/<int:follow_up_id>/klaar/", views_triage.complete_follow_up, name="complete_follow_up"),
+    path("auteurs/<int:author_id>/", views_triage.author_detail, name="author"),
     path("acties/<int:action_id>/", views.action_status, name="action_status"),
+    path("acties/<int:action_id>/beslissen/", views_triage.decide_reply, name="decide_reply"),
+    path("goedkeuren/", views_triage.approvals, name="approvals"),
     path("bewijs/<int:evidence_id>.png", views.evidence_image, name="evidence_image"),
+    path("bewijs/<int:evidence_id>/screenshot/", views_triage.screenshot, name="screenshot"),
     path("koppelingen/", views_admin.connection_list, name="connections"),
     path("koppelingen/<int:connection_id>/sync/", views_admin.connection_sync, name="connection_sync"),
     path("logboek/", views_admin.audit_log, name="audit"),

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.decorators import member_required
 from codeofconduct.actions import do_warn_author
-from moderation import inbox
+from moderation import inbox, presence
 from moderation.actions import ActionRefused, do_request_action
-from moderation.comment_page import comment_page_context
-from moderation.models import Comment, Evidence, ModerationAction
+from moderation.comment_page import comment_page_context, wellbeing_context
+from moderation.models import Comment, Evidence, ModerationAction, SavedView
+from moderation.people import colleagues_of
 
 # Actions a person can ask for with one click (or one small form) from the inbox or comment page.
 CLICK_ACTIONS = {
@@ -27,18 +31,23 @@ CLICK_ACTIONS = {
 def inbox_view(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation
     filters = inbox.parse_filters(request.GET)
-    before = None
-    if request.GET.get("before", "").isdigit():
-        before = inbox.organisation_comments(organisation).filter(pk=int(request.GET["before"])).first()
-    comments = list(inbox.inbox_comments(organisation, filters, before=before)[: inbox.PAGE_SIZE + 1])
+    cursor = None
+    if request.GET.get("cursor", "").isdigit():
+        cursor = inbox.organisation_comments(organisation).filter(pk=int(request.GET["cursor"])).first()
+    page = list(inbox.inbox_comments(organisation, filters, user=request.user, cursor=cursor)[: inbox.PAGE_SIZE + 1])
+    comments = page[: inbox.PAGE_SIZE]
     context = {
         "filters": filters,
-        "comments": comments[: inbox.PAGE_SIZE],
-        "next_before": comments[inbox.PAGE_SIZE - 1].pk if len(comments) > inbox.PAGE_SIZE else None,
-        "counts": inbox.filter_counts(organisation, filters),
+        "comments": comments,
+        "next_cursor": comments[-1].pk if len(page) > inbox.PAGE_SIZE else None,
+        "counts": inbox.filter_counts(organisation, filters, user=request.user),
         "connections": inbox.connections_of(organisation),
         "newest_id": inbox.newest_id(organisation),
-        "is_first_page": before is None,
+        "polled_at": timezone.now().isoformat(),
+        "is_first_page": cursor is None,
+        "saved_views": SavedView.objects.filter(organisation=organisation, user=request.user),
+        "colleagues": colleagues_of(organisation),
+        "now": timezone.now(),
     }
     template = "moderation/inbox.html"
     if request.htmx and request.htmx.target == "comment-list":
@@ -49,20 +58,33 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 @member_required("view_inbox")
 def inbox_poll(request: HttpRequest) -> HttpResponse:
-    """New comments since ``after`` for the live inbox, plus fresh counts (htmx only)."""
+    """New comments since ``after`` and changed rows on screen, plus fresh counts (htmx only)."""
     if not request.htmx:
         return redirect("moderation:inbox")
     organisation = request.organisation
     filters = inbox.parse_filters(request.GET)
     after = request.GET.get("after", "")
     after_id = int(after) if after.isdigit() else inbox.newest_id(organisation)
-    new_comments = list(inbox.inbox_comments(organisation, filters, after_id=after_id)[: inbox.PAGE_SIZE])
+    new_comments = []
+    if filters.sort == "time":
+        new_comments = list(inbox.inbox_comments(organisation, filters, user=request.user, after_id=after_id)[: inbox.PAGE_SIZE])
+    shown = [int(i) for i in request.GET.getlist("shown") if i.isdigit()][:200]
+    changed = []
+    try:
+        since = datetime.fromisoformat(request.GET.get("since", ""))
+    except ValueError:
+        since = None
+    if since is not None and shown:
+        changed = list(inbox.changed_since(organisation, since, shown))
     context = {
         "filters": filters,
         "new_comments": new_comments,
+        "changed_comments": changed,
         "newest_id": max([after_id, *(c.pk for c in new_comments)]),
-        "counts": inbox.filter_counts(organisation, filters),
+        "polled_at": timezone.now().isoformat(),
+        "counts": inbox.filter_counts(organisation, filters, user=request.user),
         "connections": inbox.connections_of(organisation),
+        "now": timezone.now(),
     }
     return render(request, "moderation/inbox_poll.html", context)
 
@@ -72,6 +94,8 @@ def inbox_poll(request: HttpRequest) -> HttpResponse:
 def comment_detail(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment = inbox.comment_for(request.organisation, comment_id)
     context = comment_page_context(comment, request=request)
+    if not request.htmx:
+        context |= wellbeing_context(comment, request=request)
     template = "moderation/comment_detail.html"
     if request.htmx and request.htmx.target == "comment-panel":
         template += "#comment-panel"
@@ -96,15 +120,21 @@ def comment_act(request: HttpRequest, comment_id: int, kind: str) -> HttpRespons
     if kind == "delete" and request.POST.get("confirm") != "yes":
         messages.error(request, _confirm_message())
         return _after_action(request, comment)
+    version = request.POST.get("version", "")
     try:
-        do_request_action(
+        action = do_request_action(
             comment,
             kind=kind,
             acting_user=request.user,
             reason=request.POST.get("reason", "")[:2000],
             text=request.POST.get("text", ""),
             step=request.POST.get("step", "")[:30],
+            seen_version=int(version) if version.isdigit() else None,
         )
+        if action.state == ModerationAction.State.AWAITING_APPROVAL:
+            messages.info(request, _awaiting_message())
+        elif kind in {"reply", "private_reply"}:
+            presence.save_draft(comment, request.user, "")
     except ActionRefused as exc:
         messages.error(request, str(exc))
     return _after_action(request, comment)
@@ -124,6 +154,12 @@ def comment_warn(request: HttpRequest, comment_id: int) -> HttpResponse:
     except ActionRefused as exc:
         messages.error(request, str(exc))
     return _after_action(request, comment)
+
+
+def _awaiting_message() -> str:
+    from django.utils.translation import gettext
+
+    return gettext("Your reply waits for a team lead's approval before it is sent.")
 
 
 def _confirm_message() -> str:

@@ -16,6 +16,15 @@ def fast_password_hasher():
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Presence and counters live in the cache: every test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def celery_worker_running(tmp_path):
     """A real Celery worker (in a thread) on the configured broker: Redis in CI, files locally."""
@@ -30,6 +39,7 @@ def celery_worker_running(tmp_path):
             "data_folder_in": str(queue),
             "data_folder_out": str(queue),
             "processed_folder": str(tmp_path),
+            "control_folder": str(tmp_path / "control"),
             "store_processed": False,
         }
     with start_worker(celery_app, perform_ping_check=False, shutdown_timeout=10):

@@ -90,7 +90,7 @@ class CommentFactory(DjangoModelFactory):
     organisation = factory.SelfAttribute("connection.organisation")
     post = factory.SubFactory(PostFactory, connection=factory.SelfAttribute("..connection"))
     author = factory.SubFactory(AuthorFactory, organisation=factory.SelfAttribute("..organisation"))
-    remote_id = factory.Sequence(lambda n: f"demo_c9{n:05d}")
+    remote_id = factory.Sequence(lambda n: f"test_c{n:05d}")
     text = "Wanneer gaat het zwembad weer open?"
     published_at = factory.LazyFunction(timezone.now)
     sentiment = "neutral"

@@ -13,12 +13,22 @@ from moderation.platforms.registry import KIND_CHOICES
 
 register = template.Library()
 
-STATUS_CHOICES = [("open", _("To do")), ("review", _("Needs a look")), ("handled", _("Handled")), ("all", _("All"))]
+QUEUE_CHOICES = [
+    ("new", _("New")),
+    ("review", _("Needs a look")),
+    ("mine", _("Assigned to me")),
+    ("waiting", _("Waiting for a department")),
+    ("followup", _("Follow up")),
+    ("handled", _("Handled")),
+    ("all", _("All")),
+]
 
 
 @register.simple_tag
 def query_with(filters: InboxFilters, **overrides: Any) -> str:
     """The query string of these filters with some values replaced (and paging reset)."""
+    if not isinstance(filters, InboxFilters):
+        filters = InboxFilters()
     return filters.as_query(**{key: str(value) for key, value in overrides.items()})
 
 
@@ -43,14 +53,14 @@ def inbox_facets(filters: InboxFilters, counts: dict[str, dict[str, int]], conne
         return {
             "name": name,
             "title": title,
-            "all_query": filters.as_query(**{name: ""}),
+            "all_query": filters.as_query(**{name: "", "cursor": ""}),
             "current": current,
             "options": [
                 {
                     "value": value,
                     "label": label,
                     "count": counts.get(name, {}).get(value, 0),
-                    "query": filters.as_query(**{name: value}),
+                    "query": filters.as_query(**{name: value, "cursor": ""}),
                     "selected": current == value,
                 }
                 for value, label in choices
@@ -63,11 +73,11 @@ def inbox_facets(filters: InboxFilters, counts: dict[str, dict[str, int]], conne
             {
                 "value": value,
                 "label": label,
-                "count": counts.get("status", {}).get(value, 0),
-                "query": filters.as_query(status=value),
-                "selected": filters.status == value,
+                "count": counts.get("queue", {}).get(value, 0),
+                "query": filters.as_query(queue=value, cursor=""),
+                "selected": filters.queue == value,
             }
-            for value, label in STATUS_CHOICES
+            for value, label in QUEUE_CHOICES
         ],
         "facets": [
             facet("sentiment", _("Sentiment"), Sentiment.choices),
@@ -93,3 +103,29 @@ def consequence_label(consequence: str) -> str:
     from codeofconduct.models import Strike
 
     return dict(Strike.Consequence.choices).get(consequence, consequence)
+
+
+@register.filter
+def is_sensitive(comment: Any) -> bool:
+    """Criminal and insulting text is blurred until a person chooses to read it (wellbeing)."""
+    return comment.conduct == "criminal" or comment.category == "insult"
+
+
+@register.filter
+def is_overdue(comment: Any, now: Any) -> bool:
+    from moderation.priority import is_overdue as overdue
+
+    if now is None:
+        return False
+    return overdue(
+        category=comment.category,
+        is_open=comment.status == "open",
+        published_at=comment.published_at,
+        target_hours=comment.organisation.question_target_hours,
+        now=now,
+    )
+
+
+@register.simple_tag
+def category_choices() -> list[tuple[str, Any]]:
+    return list(Category.choices)

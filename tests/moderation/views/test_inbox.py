@@ -57,7 +57,7 @@ def test_keyset_pages_do_not_overlap(staff_client, connection):
     CommentFactory.create_batch(55, connection=connection)
     first = staff_client.get(reverse("moderation:inbox"))
     ids_first = [c.pk for c in first.context["comments"]]
-    second = staff_client.get(reverse("moderation:inbox"), {"before": first.context["next_before"]})
+    second = staff_client.get(reverse("moderation:inbox"), {"cursor": first.context["next_cursor"]})
     ids_second = [c.pk for c in second.context["comments"]]
     assert len(ids_first) == 50 and len(ids_second) == 5
     assert not set(ids_first) & set(ids_second)
@@ -85,5 +85,5 @@ def test_counts_stop_at_the_cap_and_say_so(staff_client, connection, monkeypatch
     monkeypatch.setattr("moderation.inbox.COUNT_CAP", 3)
     CommentFactory.create_batch(5, connection=connection, category="question")
     response = staff_client.get(reverse("moderation:inbox"))
-    assert response.context["counts"]["status"]["open"] == 4  # cap + 1 means "more than the cap"
+    assert response.context["counts"]["queue"]["new"] == 4  # cap + 1 means "more than the cap"
     assert "3+" in response.content.decode()
