@@ -7,6 +7,7 @@ installed. With them set, PostgreSQL (psycopg 3) and Redis (broker, results, cac
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -107,6 +108,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # A file, not shared-cache memory, for tests too: the live server, a worker thread and the
+    # test itself then wait for each other's writes instead of failing with "table is locked".
+    # One file per test process, so that two test runs on one checkout never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-reageerwijzer-{os.getpid()}.sqlite3")}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

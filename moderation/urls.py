@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from moderation import views, views_admin, views_triage
+from moderation import views, views_admin, views_tree, views_triage
 
 app_name = "moderation"
 
@@ -31,6 +31,15 @@ urlpatterns = [
     path("bewijs/<int:evidence_id>.png", views.evidence_image, name="evidence_image"),
     path("bewijs/<int:evidence_id>/screenshot/", views_triage.screenshot, name="screenshot"),
     path("koppelingen/", views_admin.connection_list, name="connections"),
+    path("koppelingen/nieuw/", views_admin.connection_create, name="connection_create"),
     path("koppelingen/<int:connection_id>/sync/", views_admin.connection_sync, name="connection_sync"),
+    path("koppelingen/<int:connection_id>/bewerken/", views_admin.connection_edit, name="connection_edit"),
+    path("koppelingen/<int:connection_id>/pauzeren/", views_admin.connection_pause, name="connection_pause"),
+    path("koppelingen/<int:connection_id>/hervatten/", views_admin.connection_resume, name="connection_resume"),
     path("logboek/", views_admin.audit_log, name="audit"),
+    path("beslisboom/", views_tree.tree, name="tree"),
+    path("beslisboom/stappen/<int:step_id>/", views_tree.edit_step, name="tree_step"),
+    path("beslisboom/stappen/<int:step_id>/<slug:change>/", views_tree.change_step, name="tree_step_change"),
+    path("beslisboom/<slug:category>/<slug:operation>/", views_tree.change_category, name="tree_category"),
+    path("sjablonen/<int:template_id>/", views_tree.edit_template, name="tree_template"),
 ]

@@ -25,24 +25,31 @@ def empty_cache():
     yield
 
 
-@pytest.fixture
-def celery_worker_running(tmp_path):
-    """A real Celery worker (in a thread) on the configured broker: Redis in CI, files locally."""
-    from celery.contrib.testing.worker import start_worker
-
+@pytest.fixture(scope="session")
+def celery_test_broker(tmp_path_factory):
+    """One on-disk queue for the whole run (producers cache their connection), unless Redis is set."""
     from config.celery import app as celery_app
 
     if settings.CELERY_BROKER_URL.startswith("filesystem"):
-        queue = tmp_path / "queue"
-        queue.mkdir()
+        folder = tmp_path_factory.mktemp("celery")
+        for sub in ("queue", "processed", "control"):
+            (folder / sub).mkdir()
         celery_app.conf.broker_transport_options = {
-            "data_folder_in": str(queue),
-            "data_folder_out": str(queue),
-            "processed_folder": str(tmp_path),
-            "control_folder": str(tmp_path / "control"),
+            "data_folder_in": str(folder / "queue"),
+            "data_folder_out": str(folder / "queue"),
+            "processed_folder": str(folder / "processed"),
+            "control_folder": str(folder / "control"),
             "store_processed": False,
         }
-    with start_worker(celery_app, perform_ping_check=False, shutdown_timeout=10):
+    return celery_app
+
+
+@pytest.fixture
+def celery_worker_running(celery_test_broker):
+    """A real Celery worker (in a thread) on the configured broker: Redis in CI, files locally."""
+    from celery.contrib.testing.worker import start_worker
+
+    with start_worker(celery_test_broker, perform_ping_check=False, shutdown_timeout=10):
         yield
 
 

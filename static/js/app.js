@@ -15,8 +15,11 @@
     return active && active.closest ? active.closest(".comment-row") : null;
   }
 
+  var currentId = null;
+
   function focusRow(row) {
     if (!row) { return; }
+    currentId = row.id;
     rows().forEach(function (r) { r.classList.remove("is-current"); });
     row.classList.add("is-current");
     row.focus();
@@ -85,13 +88,13 @@
     if (button && help && help.showModal) { help.showModal(); }
   });
 
-  // After an htmx swap replaced the focused row, keep the keyboard position.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail.target;
-    if (target && target.classList && target.classList.contains("comment-row") && !currentRow()) {
-      var replacement = document.getElementById(target.id);
-      if (replacement) { focusRow(replacement); }
-    }
+  // After an htmx swap replaced the current row (a hide, a status poll), keep the keyboard position.
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!currentId) { return; }
+    var row = document.getElementById(currentId);
+    if (!row || row.classList.contains("is-current")) { return; }
+    var active = document.activeElement;
+    if (!active || active === document.body || active === row || row.contains(active)) { focusRow(row); }
   });
 
   // Arriving with #reply or #escalate (from the inbox shortcuts): focus that box.
