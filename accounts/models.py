@@ -20,6 +20,8 @@ class Organisation(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MUNICIPALITY)
     website_url = models.URLField(_("website"), blank=True)
     meldpunt_url = models.URLField(_("report point (meldpunt) URL"), blank=True)
+    meldpunt_email = models.EmailField(_("report point e-mail (forwarded citizen reports)"), blank=True)
+    meldpunt_webhook_url = models.URLField(_("report point webhook (forwarded citizen reports, JSON)"), blank=True)
     support_url = models.URLField(_("staff support URL"), blank=True)
     own_phone_numbers = models.TextField(
         _("own service phone numbers"), blank=True, help_text=_("One per line; never treated as doxing.")

@@ -20,11 +20,13 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_strikes": frozenset({Role.LEAD, Role.ADMIN}),
     "confirm_block": frozenset({Role.LEAD, Role.ADMIN}),
     "view_audit": frozenset({Role.LEAD, Role.ADMIN}),
+    "view_insights": frozenset({Role.LEAD, Role.ADMIN}),
     "approve_replies": frozenset({Role.LEAD, Role.ADMIN}),
     "manage_code": frozenset({Role.ADMIN}),
     "manage_tree": frozenset({Role.ADMIN}),
     "manage_connections": frozenset({Role.ADMIN}),
     "manage_users": frozenset({Role.ADMIN}),
+    "manage_organisation": frozenset({Role.ADMIN}),
     "answer_escalations": frozenset({Role.DEPARTMENT, Role.STAFF, Role.LEAD, Role.ADMIN}),
 }
 

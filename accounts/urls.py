@@ -11,5 +11,6 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("organisatie/", views.switch_organisation, name="switch_organisation"),
+    path("instellingen/", views.organisation_settings, name="settings"),
     path("welkom/", TemplateView.as_view(template_name="accounts/no_access.html"), name="no_access"),
 ]

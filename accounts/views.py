@@ -5,10 +5,16 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.audit import record_event
+from accounts.decorators import member_required
+from accounts.forms import OrganisationSettingsForm
 from accounts.middleware import ORGANISATION_SESSION_KEY
 from accounts.organisations import memberships_of
 
@@ -42,3 +48,21 @@ def home(request: HttpRequest) -> HttpResponse:
     if membership is not None and membership.role == "department":
         return redirect("accounts:no_access")
     return redirect("moderation:inbox")
+
+
+@require_http_methods(["GET", "POST"])
+@member_required("manage_organisation")
+def organisation_settings(request: HttpRequest) -> HttpResponse:
+    form = OrganisationSettingsForm(request.POST or None, instance=request.organisation)
+    if form.is_bound and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            record_event(
+                request.organisation,
+                actor=request.user,
+                verb="organisation.settings_changed",
+                summary=", ".join(form.changed_data)[:300],
+            )
+        messages.success(request, _("Settings saved."))
+        return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", {"form": form})

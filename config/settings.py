@@ -155,6 +155,7 @@ CELERY_BEAT_SCHEDULE = {
     # Fans out one sync task per connection whose interval has passed.
     "enqueue-due-syncs": {"task": "moderation.tasks.enqueue_due_syncs", "schedule": 5.0},
     "fire-due-follow-ups": {"task": "moderation.tasks.fire_due_follow_ups", "schedule": 60.0},
+    "remind-overdue-escalations": {"task": "moderation.tasks.remind_overdue_escalations", "schedule": 900.0},
     "delete-expired-evidence": {
         "task": "moderation.tasks.delete_expired_evidence",
         "schedule": crontab(hour=3, minute=45),  # https://crontab.guru/#45_3_*_*_*
@@ -197,9 +198,13 @@ STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Absolute links in e-mails (department answer links) start with this.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+ESCALATION_LINK_DAYS = env.int("ESCALATION_LINK_DAYS", default=14)
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="reageerwijzer@localhost")
 
+FORMS_URLFIELD_ASSUME_HTTPS = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -17,6 +17,7 @@ from moderation.decision import PLATFORM_STEPS, Done, mirror_form_of_address, pl
 from accounts.models import Department
 from moderation import presence
 from moderation.models import Category, Comment, FollowUp, ModerationAction, ReplyTemplate
+from moderation.faq import similar_entries
 from moderation.people import colleagues_of
 from moderation.wellbeing import record_exposure, should_suggest_break
 from moderation.platforms.registry import capabilities_of
@@ -46,7 +47,8 @@ def comment_page_context(comment: Comment, *, request: HttpRequest) -> dict[str,
         "article_title": article.citation if article else "",
         "meldpunt_url": organisation.meldpunt_url,
         "organisation": organisation.name,
-        "department": "",
+        "department": next((e.department.name for e in comment.escalations.select_related("department")), ""),
+        "report_reference": comment.report_reference,
     }
     templates = {
         t.key: fill_template(t.text_u if form == "u" else t.text_je, values)
@@ -90,6 +92,10 @@ def comment_page_context(comment: Comment, *, request: HttpRequest) -> dict[str,
         "escalations": comment.escalations.select_related("department", "asked_by"),
         "my_draft": presence.draft_of(comment, request.user),
         "categories": Category.choices,
+        "faq_suggestions": similar_entries(organisation, comment.text) if comment.category == "question" else [],
+        "last_reply": next(
+            (a for a in reversed(actions) if a.kind in {"reply", "private_reply"} and a.state == ModerationAction.State.DONE), None
+        ),
         "awaiting_approval": any(a.state == ModerationAction.State.AWAITING_APPROVAL for a in actions),
         "platform_steps": PLATFORM_STEPS,
         "now": timezone.now(),

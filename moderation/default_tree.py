@@ -62,6 +62,7 @@ TEMPLATE_VARIABLES = (
     "department",
     "meldpunt_url",
     "organisation",
+    "report_reference",
 )
 
 
@@ -933,12 +934,12 @@ _TEMPLATES = (
         title="Melding: bedankt, doorgegeven",
         text_je=(
             "Dag {author_first_name}, bedankt voor je melding! "
-            "We hebben ze doorgegeven aan {department}, zij gaan ermee aan de slag. "
+            "Je melding is doorgegeven met nummer {report_reference}; de dienst gaat ermee aan de slag. "
             "Wil je een volgende keer iets melden? Dat kan ook rechtstreeks via ons meldpunt: {meldpunt_url}"
         ),
         text_u=(
             "Dag {author_first_name}, bedankt voor uw melding! "
-            "We hebben ze doorgegeven aan {department}, zij gaan ermee aan de slag. "
+            "Uw melding is doorgegeven met nummer {report_reference}; de dienst gaat ermee aan de slag. "
             "Wilt u een volgende keer iets melden? Dat kan ook rechtstreeks via ons meldpunt: {meldpunt_url}"
         ),
     ),

@@ -173,6 +173,8 @@ class Comment(models.Model):
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_comments"
     )
+    report_reference = models.CharField(max_length=60, blank=True)
+    report_forwarded_at = models.DateTimeField(null=True, blank=True)
     # Bumped by every state change; a form carries the version its user saw (collision guard).
     version = models.PositiveIntegerField(default=0)
     first_seen_at = models.DateTimeField(auto_now_add=True)
@@ -451,3 +453,175 @@ class Exposure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.day}: {self.count}"
+
+
+class WebhookDelivery(models.Model):
+    """One signed POST from Meta, stored raw before it is processed (platform-apis.md 1.8, 6c).
+
+    Only deliveries whose ``X-Hub-Signature-256`` matched the app secret of at least one
+    connection are stored; ``connection_ids`` are those connections. The body is kept byte for
+    byte (it is what was signed) and pruned after ``moderation.webhooks.RETENTION``.
+    """
+
+    class State(models.TextChoices):
+        RECEIVED = "received", _("received")
+        PROCESSED = "processed", _("processed")
+        FAILED = "failed", _("failed")
+
+    object_type = models.CharField(max_length=20)  # "page" or "instagram"
+    body = models.BinaryField()
+    connection_ids = models.JSONField(default=list)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.RECEIVED)
+    attempts = models.PositiveIntegerField(default=0)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"webhook {self.pk} ({self.object_type}, {self.state})"
+
+
+class WebhookEvent(models.Model):
+    """One webhook change applied to one connection: the dedupe record, kept at least 48 hours.
+
+    ``dedupe_key`` is a hash of the change's content, so Meta's retries and duplicates of it
+    are applied once. A ``remove`` row doubles as a tombstone: a late ``add`` for that comment
+    is ignored even when we never stored the comment itself.
+    """
+
+    connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="webhook_events")
+    dedupe_key = models.CharField(max_length=64)
+    remote_id = models.CharField(max_length=200, blank=True)
+    verb = models.CharField(max_length=20)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "dedupe_key"], name="one_webhook_event_per_key")
+        ]
+        indexes = [models.Index(fields=["connection", "remote_id", "verb"], name="webhook_event_remote")]
+
+    def __str__(self) -> str:
+        return f"{self.verb} {self.remote_id}"
+
+
+class FaqEntry(models.Model):
+    """A question the organisation answered well, promoted by staff for reuse."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="faq")
+    question = models.TextField()
+    answer = models.TextField()
+    source_comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.question[:60]
+
+
+class ExternalSignal(models.Model):
+    """Something seen in a group the organisation cannot moderate ("Ge zijt van ..."): tracked, never replied to."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="external_signals")
+    group_name = models.CharField(max_length=200)
+    link = models.URLField(max_length=1000, blank=True)
+    text = models.TextField()
+    screenshot = models.BinaryField(null=True, blank=True)
+    screenshot_content_type = models.CharField(max_length=40, blank=True)
+    screenshot_sha256 = models.CharField(max_length=64, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    department = models.ForeignKey(
+        "accounts.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="external_signals"
+    )
+    forwarded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.group_name}: {self.text[:40]}"
+
+
+# --- Insights (issue 8): aggregate tables kept by moderation.stats; the insights page reads only these. ---
+
+
+class DailyCommentStat(models.Model):
+    """How many comments (our own replies excluded) arrived on a local day (Europe/Brussels).
+
+    One row per day, connection, post, sentiment and category. ``moderation.stats`` recomputes
+    whole days from the comments, so a row is never incremented in place.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="+")
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    sentiment = models.CharField(max_length=10)
+    category = models.CharField(max_length=20)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "day"], name="daily_comment_org_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.sentiment}/{self.category}: {self.count}"
+
+
+class DailyAuthorStat(models.Model):
+    """Comments per author, connection and local day: the tally behind the 90-9-1 share."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "day"], name="daily_author_org_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} author {self.author_id}: {self.count}"
+
+
+class DailyQuestionStat(models.Model):
+    """Questions asked on a local day and how long their first answer took.
+
+    ``response_minutes`` maps whole minutes to how many questions were first answered after
+    that long (a reply done, our own reply seen on the page, or marked handled): enough to
+    compute an exact median and p90 at minute resolution without reading the comments.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    asked = models.PositiveIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    response_minutes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "day"], name="daily_question_org_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.answered}/{self.asked} answered"
+
+
+class InsightsRefresh(models.Model):
+    """Per organisation: comments changed since ``refreshed_at`` still have to be counted again.
+
+    Its row is also the lock that keeps two refreshes of one organisation from interleaving.
+    """
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="+")
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"insights of {self.organisation_id} refreshed at {self.refreshed_at}"

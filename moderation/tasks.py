@@ -110,3 +110,19 @@ def delete_expired_evidence() -> int:
     from moderation.dossier import delete_expired_evidence as delete
 
     return delete()
+
+
+@shared_task
+def send_escalation_email_task(escalation_id: int) -> int:
+    from moderation.escalation import send_escalation_email
+    from moderation.models import Escalation
+
+    escalation = Escalation.objects.filter(pk=escalation_id).select_related("department", "comment", "organisation").first()
+    return send_escalation_email(escalation) if escalation else 0
+
+
+@shared_task
+def remind_overdue_escalations() -> int:
+    from moderation.escalation import remind_overdue_escalations as remind
+
+    return remind()

@@ -13,6 +13,7 @@ VARIABLES = (
     "department",
     "meldpunt_url",
     "organisation",
+    "report_reference",
 )
 
 

@@ -180,6 +180,9 @@ def do_escalate(comment: Comment, *, department: Department, question: str, acti
         asked_by=acting_user,
     )
     bump_version(comment)
+    from moderation.tasks import send_escalation_email_task
+
+    send_escalation_email_task.delay_on_commit(escalation.pk)
     record_event(
         comment.organisation,
         actor=acting_user,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from moderation import views, views_admin, views_tree, views_triage
+from moderation import views, views_admin, views_departments, views_tree, views_triage
 
 app_name = "moderation"
 
@@ -37,6 +37,15 @@ urlpatterns = [
     path("koppelingen/<int:connection_id>/pauzeren/", views_admin.connection_pause, name="connection_pause"),
     path("koppelingen/<int:connection_id>/hervatten/", views_admin.connection_resume, name="connection_resume"),
     path("logboek/", views_admin.audit_log, name="audit"),
+    path("dienst/<str:token>/", views_departments.department_answer, name="department_answer"),
+    path("diensten/", views_departments.departments, name="departments"),
+    path("diensten/<int:department_id>/", views_departments.department_edit, name="department_edit"),
+    path("reacties/<int:comment_id>/meldpunt/", views_departments.forward_report, name="forward_report"),
+    path("reacties/<int:comment_id>/faq/", views_departments.promote_faq, name="promote_faq"),
+    path("faq/", views_departments.faq_list, name="faq"),
+    path("signalen/", views_departments.external_signals, name="signals"),
+    path("signalen/<int:signal_id>/doorsturen/", views_departments.forward_signal, name="forward_signal"),
+    path("signalen/<int:signal_id>/screenshot/", views_departments.signal_screenshot, name="signal_screenshot"),
     path("beslisboom/", views_tree.tree, name="tree"),
     path("beslisboom/stappen/<int:step_id>/", views_tree.edit_step, name="tree_step"),
     path("beslisboom/stappen/<int:step_id>/<slug:change>/", views_tree.change_step, name="tree_step_change"),

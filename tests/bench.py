@@ -45,10 +45,27 @@ def bench_sync(organisation, count: int) -> None:
     print(f"sync (demo connector): {stored} comments stored and classified in {elapsed:.2f} s = {stored / elapsed:,.0f} comments/s")
 
 
+TEXTS = [
+    "Wanneer zijn de werken in de Stationsstraat klaar? Reactie {i}",
+    "De straatlamp aan de Kerkstraat is al weken kapot ({i})",
+    "Proficiat met het mooie zomerfeest, nummer {i}!",
+    "Waarom is het containerpark zaterdag dicht? Vraag {i}",
+    "Het aanslagbiljet van de afvalbelasting klopt niet ({i})",
+    "Stelletje prutsers op het gemeentehuis, echt waar {i}",
+    "Gecondoleerd aan de familie, veel sterkte ({i})",
+    "Kan iemand mij zeggen waar ik mijn fietsvignet haal? {i}",
+    "Fietspaden in Velderbeek zijn levensgevaarlijk ({i})",
+    "Mooi initiatief, doe zo voort! {i}",
+]
+CATEGORIES = ["question", "report", "compliment", "question", "criticism", "insult", "sympathy", "question", "frustration", "compliment"]
+
+
 def fill_comments(organisation, connection_obj, total: int) -> None:
+    from django.db import connection as db
+
     from moderation.models import Author, Comment, Post
 
-    existing = Comment.objects.filter(organisation=organisation).count()
+    existing = Comment.objects.filter(organisation=organisation, connection=connection_obj).count()
     if existing >= total:
         return
     post = Post.objects.get_or_create(connection=connection_obj, remote_id="bench-post", defaults={"title": "Bench"})[0]
@@ -56,10 +73,13 @@ def fill_comments(organisation, connection_obj, total: int) -> None:
         Author.objects.get_or_create(organisation=organisation, platform="demo", remote_id=f"bench-a{i}", defaults={"name": f"Auteur {i}"})[0]
         for i in range(200)
     ]
-    categories = ["question", "report", "insult", "compliment", "frustration", "spam", "criticism", "sympathy"]
+    if db.vendor == "postgresql":
+        _fill_with_generate_series(organisation, connection_obj, post, authors, existing, total)
+        return
     now = datetime.now(UTC)
     batch = []
     for index in range(existing, total):
+        kind = index % len(TEXTS)
         batch.append(
             Comment(
                 organisation=organisation,
@@ -67,9 +87,11 @@ def fill_comments(organisation, connection_obj, total: int) -> None:
                 post=post,
                 author=authors[index % len(authors)],
                 remote_id=f"bench-c{index}",
-                text=f"Benchmarkreactie nummer {index} over de werken in de Stationsstraat?",
+                text=TEXTS[kind].format(i=index),
                 published_at=now - timedelta(seconds=index),
-                category=categories[index % len(categories)],
+                category=CATEGORIES[kind],
+                conduct="unwanted" if CATEGORIES[kind] == "insult" else "allowed",
+                priority=1 if CATEGORIES[kind] == "question" else 2,
                 sentiment="neutral",
                 status="open" if index % 3 else "handled",
             )
@@ -81,7 +103,32 @@ def fill_comments(organisation, connection_obj, total: int) -> None:
         Comment.objects.bulk_create(batch)
 
 
-def time_inbox(client, label: str, params: dict[str, str], runs: int = 20) -> None:
+def _fill_with_generate_series(organisation, connection_obj, post, authors, start: int, total: int) -> None:
+    """A million rows in one statement: the database does the work, not Python."""
+    from django.db import connection as db
+
+    texts = "ARRAY[" + ",".join("%s" for _ in TEXTS) + "]"
+    categories = "ARRAY[" + ",".join("%s" for _ in CATEGORIES) + "]"
+    sql = f"""
+        INSERT INTO moderation_comment (
+            organisation_id, connection_id, post_id, author_id, remote_id, parent_remote_id, is_own, text,
+            content_hash, previous_texts, permalink, published_at, platform_state, status, sentiment, category,
+            labels, conduct, confidence, reasons, language, needs_review, priority, version,
+            first_seen_at, last_seen_at, updated_at)
+        SELECT %s, %s, %s, %s + (g %% 200), 'bench-c' || g, '', false,
+            replace(({texts})[1 + g %% 10], '{{i}}', g::text), '', '[]', '', now() - make_interval(secs => g),
+            'visible', CASE WHEN g %% 3 = 0 THEN 'handled' ELSE 'open' END, 'neutral', ({categories})[1 + g %% 10],
+            '[]', CASE WHEN g %% 10 = 5 THEN 'unwanted' ELSE 'allowed' END, 0.8, '[]', 'nl', false,
+            CASE WHEN g %% 10 IN (0, 3, 7) THEN 1 ELSE 2 END, 0, now(), now(), now()
+        FROM generate_series(%s, %s) AS g
+    """
+    first_author = min(a.pk for a in authors)
+    with db.cursor() as cursor:
+        cursor.execute(sql, [*TEXTS, *CATEGORIES, organisation.pk, connection_obj.pk, post.pk, first_author, start, total - 1])
+        cursor.execute("ANALYZE moderation_comment")
+
+
+def time_inbox(client, label: str, params: dict[str, str], runs: int = 20) -> float:
     timings = []
     client.get("/inbox/", params)  # warm up
     for _ in range(runs):
@@ -89,9 +136,20 @@ def time_inbox(client, label: str, params: dict[str, str], runs: int = 20) -> No
         response = client.get("/inbox/", params)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
-    print(
-        f"inbox {label}: p50 {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms over {runs} requests"
+    p95 = percentile(timings, 0.95)
+    print(f"inbox {label}: p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms over {runs} requests")
+    return p95
+
+
+def deep_cursor(organisation, pages: int) -> str:
+    from moderation.models import Comment
+
+    pk = (
+        Comment.objects.filter(organisation=organisation, is_own=False, status="open")
+        .order_by("-published_at", "-id")
+        .values_list("pk", flat=True)[pages * 50 - 1 : pages * 50]
     )
+    return str(list(pk)[0]) if pk else ""
 
 
 def main() -> None:
@@ -121,12 +179,26 @@ def main() -> None:
         store = PlatformConnection.objects.create(
             organisation=organisation, kind="demo", name="bench inbox", remote_page_id="bench-inbox"
         )
-        for total in (10_000, 100_000):
+        sizes = [int(n) for n in os.environ.get("BENCH_SIZES", "10000,100000,1000000" if connection.vendor == "postgresql" else "10000,100000").split(",")]
+        results: dict[int, dict[str, float]] = {}
+        for total in sizes:
             started = time.perf_counter()
             fill_comments(organisation, store, total)
             print(f"filled to {total:,} comments in {time.perf_counter() - started:.1f} s")
-            time_inbox(client, f"first page at {total:,}", {})
-            time_inbox(client, f"category filter at {total:,}", {"category": "insult"})
+            results[total] = {
+                "first": time_inbox(client, f"first page at {total:,}", {}),
+                "filter": time_inbox(client, f"category filter at {total:,}", {"category": "insult"}),
+                "search": time_inbox(client, f"search at {total:,}", {"q": "fietsvignet"}),
+                "priority": time_inbox(client, f"priority order at {total:,}", {"sort": "priority"}),
+            }
+            cursor = deep_cursor(organisation, 500)
+            if cursor:
+                results[total]["page500"] = time_inbox(client, f"page 500 at {total:,}", {"cursor": cursor})
+        smallest, largest = min(results), max(results)
+        if largest != smallest:
+            for key, value in results[largest].items():
+                if key in results[smallest]:
+                    print(f"ratio {key} p95 {largest:,}/{smallest:,}: {value / results[smallest][key]:.2f}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

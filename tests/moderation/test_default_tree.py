@@ -69,6 +69,7 @@ ALLOWED_VARIABLES = {
     "department",
     "meldpunt_url",
     "organisation",
+    "report_reference",
 }
 
 REQUIRED_TEMPLATES = {
@@ -487,7 +488,7 @@ def test_signature_phrases_from_the_seed():
     assert "Hoe bedoelt u?" in t["frustration_empathy"].text_u
     assert "klopt niet helemaal" in t["misinformation_correction"].text_je
     assert "{meldpunt_url}" in t["report_thanks_forwarded"].text_je
-    assert "{department}" in t["report_thanks_forwarded"].text_je
+    assert "{report_reference}" in t["report_thanks_forwarded"].text_je  # "uw melding is doorgegeven met nummer ..."
     assert "{department}" in t["question_unknown"].text_je
     assert "privébericht" in t["question_private"].text_je
     assert "persoonsgegevens" in t["privacy_removed"].text_je
