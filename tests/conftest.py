@@ -25,7 +25,7 @@ def empty_cache():
     yield
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def celery_test_broker(tmp_path_factory):
     """One on-disk queue for the whole run (producers cache their connection), unless Redis is set."""
     from config.celery import app as celery_app

@@ -22,7 +22,9 @@ def insult_by(author, connection):
 
 def test_a_warning_records_a_strike_citing_the_article_in_force(connection, offender, staff):
     comment = insult_by(offender, connection)
-    strike = do_warn_author(comment, acting_user=staff, message="Dag, je reactie gaat in tegen onze gedragscode.")
+    strike = do_warn_author(
+        comment, acting_user=staff, message="Dag, je reactie gaat in tegen onze gedragscode."
+    )
     assert strike.consequence == Strike.Consequence.FIRST_WARNING
     assert "insult" in strike.article.categories
     assert strike.code_version == 1
@@ -30,7 +32,9 @@ def test_a_warning_records_a_strike_citing_the_article_in_force(connection, offe
     assert private.article == strike.article
 
 
-def test_the_third_strike_proposes_a_block_and_four_eyes_confirm_it(connection, offender, staff, lead, other_lead):
+def test_the_third_strike_proposes_a_block_and_four_eyes_confirm_it(
+    connection, offender, staff, lead, other_lead
+):
     for _ in range(2):
         do_warn_author(insult_by(offender, connection), acting_user=staff)
     third = insult_by(offender, connection)
