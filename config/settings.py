@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -41,7 +42,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # keys still decrypt, so a key can be rotated). Without one, a key is derived from SECRET_KEY.
 FIELD_ENCRYPTION_KEY = env.list("FIELD_ENCRYPTION_KEY", default=[])
 
-PLATFORMS_ENABLED = env.list("PLATFORMS_ENABLED", default=["demo"])
+PLATFORMS_ENABLED = env.list("PLATFORMS_ENABLED", default=["demo", "facebook", "instagram"])
+# The string Meta's webhook handshake must echo; empty refuses every handshake.
+META_WEBHOOK_VERIFY_TOKEN = env.str("META_WEBHOOK_VERIFY_TOKEN", default="")
 GRAPH_API_URL = env.str("GRAPH_API_URL", default="https://graph.facebook.com/v25.0")
 DEMO_SEED = env.int("DEMO_SEED", default=42)
 # A demo page publishes a new comment every this many seconds (it "keeps producing").
@@ -123,6 +126,10 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis hands an unacknowledged acks_late task (a sync) to a worker again after this many
+    # seconds, e.g. when its worker was killed mid-sync. Keep it above every task's runtime and
+    # retry countdown (600 s at most), or a running task is started a second time.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 else:
     _celery_dir = VAR_DIR / "celery"
     for _sub in ("queue", "processed", "results", "control"):
@@ -156,9 +163,19 @@ CELERY_BEAT_SCHEDULE = {
     "enqueue-due-syncs": {"task": "moderation.tasks.enqueue_due_syncs", "schedule": 5.0},
     "fire-due-follow-ups": {"task": "moderation.tasks.fire_due_follow_ups", "schedule": 60.0},
     "remind-overdue-escalations": {"task": "moderation.tasks.remind_overdue_escalations", "schedule": 900.0},
+    # Platform actions whose task vanished (killed worker, broker restart): see moderation/recovery.py.
+    "requeue-stalled-actions": {"task": "moderation.tasks.requeue_stalled_actions_task", "schedule": 600.0},
     "delete-expired-evidence": {
         "task": "moderation.tasks.delete_expired_evidence",
         "schedule": crontab(hour=3, minute=45),  # https://crontab.guru/#45_3_*_*_*
+    },
+    "remind-code-reviews": {
+        "task": "codeofconduct.tasks.remind_code_reviews",
+        "schedule": crontab(hour=7, minute=30),  # https://crontab.guru/#30_7_*_*_*
+    },
+    "apply-strike-retention": {
+        "task": "codeofconduct.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=50),  # https://crontab.guru/#50_3_*_*_*
     },
     "expire-strikes": {
         "task": "codeofconduct.tasks.expire_strikes",
@@ -179,6 +196,36 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# --- Login hardening: lockout after failed logins, optional TOTP two-step login -------------
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("accounts.middleware.CurrentOrganisationMiddleware") + 1,
+    "accounts.twofactor.TwoFactorMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last: turns a lockout into our login page
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username+IP before checking
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not personal data we need to keep
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# The client address is REMOTE_ADDR unless a known number of proxies sets X-Forwarded-For;
+# trusting that header without a proxy would let anyone pick a fresh "address" per try.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+OTP_TOTP_ISSUER = "Reageerwijzer"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True  # and never longer than SESSION_COOKIE_AGE on the server
+# Tokens and secrets never appear in an error report, decorated or not (accounts/errorreports.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "accounts.errorreports.SecretsReporterFilter"
 
 # --- i18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl-be"
@@ -219,11 +266,21 @@ if env.bool("PRODUCTION", default=False):
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# LOG_FORMAT=json: one JSON object per line (config/logging.py), for web and worker alike.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'plain' or 'json'.")
+if LOG_FORMAT == "json":
+    CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # keep our handler: Celery would install its plain one
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "config.logging.JSONFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.fakeplatform import facebook_routes, faults, instagram_routes, seed
+from tests.fakeplatform import facebook_routes, faults, instagram_routes, seed, webhooks
 from tests.fakeplatform.render import Call, GraphFailure, Reply, error_reply, gone
 from tests.fakeplatform.state import Comment, Fault, GraphState, Person, Token
 
@@ -175,6 +175,35 @@ class FakeGraph:
                 and (method is None or r["method"] == method)
             ]
 
+    # --- webhooks (tests/fakeplatform/webhooks.py) -------------------------------------------------
+    app_secret = webhooks.APP_SECRET
+    verify_token = webhooks.VERIFY_TOKEN
+
+    def webhook_payload(self, comment_id: str, verb: str = "add", *, time: int | None = None) -> dict[str, Any]:
+        """A delivery about one comment; ``time`` (unix, default the fake clock) is the entry's time."""
+        with self.state.lock:
+            return webhooks.comment_delivery(self.state, comment_id, verb, time=time)
+
+    def send_webhook(
+        self,
+        url: str,
+        payload: dict[str, Any] | None = None,
+        *,
+        comment_id: str | None = None,
+        verb: str = "add",
+        time: int | None = None,
+        times: int = 1,
+        wrong_signature: bool = False,
+    ) -> list[int]:
+        """POST a signed delivery ``times`` times (duplicates); returns the statuses received."""
+        body = webhooks.encode(payload if payload is not None else self.webhook_payload(comment_id or "", verb, time=time))
+        secret = "not-the-app-secret" if wrong_signature else self.app_secret
+        return [webhooks.post(url, body, secret=secret)[0] for _ in range(times)]
+
+    def webhook_handshake(self, url: str, *, verify_token: str | None = None) -> dict[str, Any]:
+        status, body, ok = webhooks.handshake(url, verify_token=verify_token or self.verify_token)
+        return {"status": status, "body": body, "ok": ok}
+
     def reset(self, seed_value: int | None = None) -> None:
         with self.state.lock:
             self.state = GraphState(self.state.seed if seed_value is None else seed_value)
@@ -195,6 +224,9 @@ class FakeGraph:
             "actions",
             "requests",
             "reset",
+            "webhook_payload",
+            "send_webhook",
+            "webhook_handshake",
         }
         if name not in allowed:
             raise KeyError(name)
