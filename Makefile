@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test e2e bench lint messages clean-var
+.PHONY: run test e2e bench lint messages clean-var backup restore
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -36,10 +36,22 @@ e2e: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	$(PY) -m tests.bench
+	$(PY) -m tests.load.run --users 50 --rate 100 --duration 60
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+## make backup: a full backup of the DATABASE_URL database (pg_dump custom format; SQLite: a file copy)
+##   into var/backups/reageerwijzer-<UTC time>.dump, or BACKUP_FILE=path
+backup: $(STAMP_RUN)
+	$(PY) manage.py backup $(if $(BACKUP_FILE),--output "$(BACKUP_FILE)")
+
+## make restore BACKUP_FILE=path: restore a backup into the DATABASE_URL database, which must be empty
+##   (PostgreSQL: createdb first); pg_restore runs in one transaction and stops at the first error
+restore: $(STAMP_RUN)
+	@test -n "$(BACKUP_FILE)" || { echo "usage: make restore BACKUP_FILE=var/backups/reageerwijzer-....dump"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP_FILE)"
 
 ## make messages: refresh the Dutch catalogue (needs gettext's xgettext/msgfmt)
 messages: $(STAMP_DEV)

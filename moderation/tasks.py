@@ -76,8 +76,12 @@ def sync_connection_task(self: Task, connection_id: int) -> dict[str, int] | Non
 
 class ActionTask(DjangoTask):
     def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:  # type: ignore[override]
+        from django.db import DatabaseError
+
         from moderation.actions import do_give_up_action
 
+        if isinstance(exc, DatabaseError):
+            return  # the platform may have said yes: leave it pending for moderation/recovery.py
         if args:
             do_give_up_action(args[0], error=str(exc) or exc.__class__.__name__)
 
@@ -93,9 +97,22 @@ class ActionTask(DjangoTask):
 )
 def execute_action_task(self: Task, action_id: int) -> str | None:
     from moderation.actions import execute_action
+    from moderation.recovery import action_lock
 
-    action = execute_action(action_id)
+    with action_lock(action_id) as free:
+        if not free:
+            return None  # another worker is carrying out this action right now (moderation/recovery.py)
+        action = execute_action(action_id)
     return action.state if action else None
+
+
+@shared_task
+def requeue_stalled_actions_task(older_than_seconds: float | None = None) -> dict[str, int]:
+    """Queue again the platform actions whose task vanished (killed worker, broker restart)."""
+    from moderation.recovery import STALL_AFTER, requeue_stalled_actions
+
+    older_than = STALL_AFTER if older_than_seconds is None else timedelta(seconds=older_than_seconds)
+    return requeue_stalled_actions(older_than=older_than)
 
 
 @shared_task

@@ -124,7 +124,8 @@ def _fill_with_generate_series(organisation, connection_obj, post, authors, star
     """
     first_author = min(a.pk for a in authors)
     with db.cursor() as cursor:
-        cursor.execute(sql, [*TEXTS, *CATEGORIES, organisation.pk, connection_obj.pk, post.pk, first_author, start, total - 1])
+        params = [organisation.pk, connection_obj.pk, post.pk, first_author, *TEXTS, *CATEGORIES, start, total - 1]
+        cursor.execute(sql, params)
         cursor.execute("ANALYZE moderation_comment")
 
 
