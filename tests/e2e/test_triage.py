@@ -60,6 +60,9 @@ def test_delete_shows_the_evidence_card_before_deleting(new_page, live_server, c
     page.locator("#capture-evidence").click()
     card = page.locator(".evidence-preview img")
     expect(card).to_be_visible()
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.evidence-preview img'); return img && img.complete && img.naturalWidth > 0; }"
+    )
     assert card.evaluate("img => img.naturalWidth") == 900  # the server-made PNG really loaded
     assert Evidence.objects.filter(comment=comment).count() == 1
     step = page.locator(".step").filter(has=page.locator("#confirm-delete"))
