@@ -35,6 +35,10 @@ class Organisation(models.Model):
     exposure_break_threshold = models.PositiveIntegerField(
         _("suggest a break after this many harmful comments a day"), default=25
     )
+    require_two_factor = models.BooleanField(
+        _("team leads and administrators must log in with a second step (authenticator app)"),
+        default=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

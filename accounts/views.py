@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.contrib import messages
 from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.audit import record_event
@@ -17,11 +17,20 @@ from accounts.decorators import member_required
 from accounts.forms import OrganisationSettingsForm
 from accounts.middleware import ORGANISATION_SESSION_KEY
 from accounts.organisations import memberships_of
+from accounts.twofactor import confirmed_device, start_pending_login
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        """With an authenticator app set up, the password alone does not log in: the code comes next."""
+        user = form.get_user()
+        if confirmed_device(user) is None:
+            return super().form_valid(form)
+        start_pending_login(self.request, user, next_url=self.get_success_url())
+        return redirect("accounts:two_factor")
 
 
 class LogoutView(auth_views.LogoutView):

@@ -48,11 +48,18 @@ def sha256_hex(data: bytes | str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _breaks_layout(ch: str) -> bool:
+    """Control characters (but newline and tab) and Unicode line/paragraph separators: Pillow's
+    text layout raises on some of them ("\\r", "\\x85", "\\u2029"), so they are shown as codes too."""
+    code = ord(ch)
+    return (code < 0x20 and ch not in "\n\t") or 0x7F <= code <= 0x9F or ch in "\u2028\u2029"
+
+
 def _printable(text: str) -> str:
     """Bidi overrides and zero-width characters would scramble the card: show them as codes."""
     replaced = []
     for ch in text:
-        if ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u2060\ufeff":
+        if ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u2060\ufeff" or _breaks_layout(ch):
             replaced.append(f"<U+{ord(ch):04X}>")
         else:
             replaced.append(ch)

@@ -52,7 +52,8 @@ def do_forward_signal(signal: ExternalSignal, *, department: Department, acting_
     recipients = recipients_of(department)
     if recipients:
         send_mail(
-            _("Signal from an external group: %(group)s") % {"group": signal.group_name},
+            # one line: a newline in a subject would be a header injection (Django refuses it)
+            _("Signal from an external group: %(group)s") % {"group": " ".join(signal.group_name.split())},
             _("The communication team saw this in \"%(group)s\" (%(link)s):\n\n%(text)s\n\nFor your information; we do not react in that group.")
             % {"group": signal.group_name, "link": signal.link or "-", "text": signal.text[:4000]},
             None,
