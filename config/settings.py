@@ -177,6 +177,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "codeofconduct.tasks.apply_retention",
         "schedule": crontab(hour=3, minute=50),  # https://crontab.guru/#50_3_*_*_*
     },
+    "retrain-classifiers": {
+        "task": "moderation.tasks_classifier.retrain_classifiers_nightly_task",
+        "schedule": crontab(hour=2, minute=30),  # https://crontab.guru/#30_2_*_*_*
+    },
+    "refresh-insights": {"task": "moderation.tasks_insights.refresh_insights", "schedule": 300.0},
+    "rollup-insights": {
+        "task": "moderation.tasks_insights.rollup_insights",
+        "schedule": crontab(hour=2, minute=45),  # https://crontab.guru/#45_2_*_*_*
+    },
+    "send-weekly-digests": {
+        "task": "moderation.tasks_insights.send_weekly_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week=1),  # https://crontab.guru/#0_7_*_*_1
+    },
     "expire-strikes": {
         "task": "codeofconduct.tasks.expire_strikes",
         "schedule": crontab(hour=3, minute=15),  # https://crontab.guru/#15_3_*_*_*

@@ -7,6 +7,7 @@ from typing import Any
 
 from accounts.models import Organisation
 from moderation.classify import ClassificationContext, classify_text
+from moderation.classify.active import model_for
 from moderation.conduct import conduct_of
 from moderation.priority import priority_of
 
@@ -29,8 +30,10 @@ def classification_fields(
     article_kinds: Mapping[str, str],
     previous_texts: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """The Comment fields that classification sets."""
-    verdict = classify_text(text, context=context_for(organisation, previous_texts=previous_texts))
+    """The Comment fields that classification sets: rules plus the organisation's active text model."""
+    verdict = classify_text(
+        text, context=context_for(organisation, previous_texts=previous_texts), model=model_for(organisation)
+    )
     conduct = conduct_of(verdict.category, article_kinds)
     return {
         "sentiment": verdict.sentiment,
@@ -41,5 +44,12 @@ def classification_fields(
         "confidence": round(verdict.confidence, 3),
         "reasons": [{"code": reason.code, "evidence": reason.evidence[:200]} for reason in verdict.reasons],
         "language": verdict.language,
-        "needs_review": verdict.confidence < REVIEW_THRESHOLD,
+        "needs_review": needs_review(verdict),
     }
+
+
+def needs_review(verdict) -> bool:
+    """"Nakijken": the category's or the sentiment's confidence is below the threshold (rules alone: category)."""
+    if verdict.confidence < REVIEW_THRESHOLD:
+        return True
+    return bool(verdict.sentiment_confidence) and verdict.sentiment_confidence < REVIEW_THRESHOLD

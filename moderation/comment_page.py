@@ -8,21 +8,20 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Department
 from codeofconduct.ladder import consequence_of_strike
 from codeofconduct.models import BlockProposal
 from codeofconduct.selectors import active_strikes, article_for_category, code_in_force
-from moderation import default_tree, inbox
+from moderation import default_tree, inbox, presence
 from moderation.classify import REASON_LABELS
 from moderation.decision import PLATFORM_STEPS, Done, mirror_form_of_address, plan_steps, suggest_steps
-from accounts.models import Department
-from moderation import presence
-from moderation.models import Category, Comment, FollowUp, ModerationAction, ReplyTemplate
 from moderation.faq import similar_entries
+from moderation.models import Category, Comment, FollowUp, ModerationAction, ReplyTemplate
 from moderation.people import colleagues_of
-from moderation.wellbeing import record_exposure, should_suggest_break
 from moderation.platforms.registry import capabilities_of
 from moderation.setup import tree_of
 from moderation.templating import fill_template, first_name
+from moderation.wellbeing import record_exposure, should_suggest_break
 
 
 def comment_page_context(comment: Comment, *, request: HttpRequest) -> dict[str, Any]:

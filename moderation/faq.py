@@ -18,9 +18,7 @@ from moderation.models import Comment, FaqEntry
 
 # Words that say nothing about the subject of a Dutch question.
 STOP_WORDS = frozenset(
-    "de het een en of van in op te voor met aan bij om is zijn was wordt worden er dat die dit deze wat "
-    "wanneer waar hoe wie waarom welke kan kunnen mag mogen ik je jij u uw we wij jullie ze zij mijn me "
-    "ons onze nog al ook dan als maar niet geen wel zo heel nu even toch weet iemand graag dank bedankt".split()
+    ["de", "het", "een", "en", "of", "van", "in", "op", "te", "voor", "met", "aan", "bij", "om", "is", "zijn", "was", "wordt", "worden", "er", "dat", "die", "dit", "deze", "wat", "wanneer", "waar", "hoe", "wie", "waarom", "welke", "kan", "kunnen", "mag", "mogen", "ik", "je", "jij", "u", "uw", "we", "wij", "jullie", "ze", "zij", "mijn", "me", "ons", "onze", "nog", "al", "ook", "dan", "als", "maar", "niet", "geen", "wel", "zo", "heel", "nu", "even", "toch", "weet", "iemand", "graag", "dank", "bedankt"]
 )
 SIMILARITY_THRESHOLD = 62
 

@@ -563,7 +563,8 @@ class DailyCommentStat(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="+")
-    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    # A deleted post leaves its comments (their post becomes empty), so its counts stay too.
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     day = models.DateField()
     sentiment = models.CharField(max_length=10)
     category = models.CharField(max_length=20)
@@ -625,3 +626,107 @@ class InsightsRefresh(models.Model):
 
     def __str__(self) -> str:
         return f"insights of {self.organisation_id} refreshed at {self.refreshed_at}"
+
+
+class ClassifierCorrection(models.Model):
+    """A person changed a comment's category or sentiment: the text model learns from it at the next retraining."""
+
+    class Field(models.TextChoices):
+        CATEGORY = "category", _("category")
+        SENTIMENT = "sentiment", _("sentiment")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="classifier_corrections")
+    comment = models.ForeignKey(Comment, null=True, on_delete=models.SET_NULL, related_name="classifier_corrections")
+    text = models.TextField()   # what was corrected, kept when the comment is edited or removed
+    field = models.CharField(max_length=10, choices=Field.choices)
+    old = models.CharField(max_length=20, blank=True)
+    new = models.CharField(max_length=20)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "created_at"], name="correction_org_created")]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.old} -> {self.new}"
+
+
+class ClassifierModel(models.Model):
+    """One trained text model version with its scores on the held-aside test set.
+
+    ``organisation`` is empty for the shipped model (trained from the seed set only; its bytes live in the
+    cache directory, not here). ``model_bytes`` are only loaded when ``digest`` proves we wrote them.
+    """
+
+    class Decision(models.TextChoices):
+        SHIPPED = "shipped", _("shipped with the application")
+        SWITCHED = "switched", _("better or as good: switched to it")
+        KEPT_PREVIOUS = "kept_previous", _("worse: kept the previous model")
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="classifier_models"
+    )
+    version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    trained_on = models.JSONField(default=dict, blank=True)   # {"seed": n, "corrections": m, ...}
+    scores = models.JSONField(default=dict, blank=True)
+    is_active = models.BooleanField(default=False)
+    decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.SWITCHED)
+    decision_note = models.TextField(blank=True)
+    model_bytes = models.BinaryField(blank=True, editable=False)
+    digest = models.CharField(max_length=64, blank=True, editable=False)
+    fingerprint = models.CharField(max_length=64, blank=True)   # seed set + format + scikit-learn version
+    training_seconds = models.FloatField(default=0.0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "version"], name="one_classifier_per_version"),
+            models.UniqueConstraint(
+                fields=["organisation"], condition=models.Q(is_active=True), name="one_active_classifier"
+            ),
+            models.UniqueConstraint(
+                fields=["fingerprint"], condition=models.Q(organisation__isnull=True), name="one_shipped_per_fingerprint"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        owner = self.organisation_id or "shipped"
+        return f"classifier {owner} v{self.version}"
+
+
+class MonthlyAuthorStat(models.Model):
+    """``DailyAuthorStat`` summed per calendar month: long periods read months, not every day."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(help_text="The first day of the month.")
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "month"], name="monthly_author_org_month")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} author {self.author_id}: {self.count}"
+
+
+class MonthlyQuestionStat(models.Model):
+    """``DailyQuestionStat`` merged per calendar month (histograms added up) for long periods."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    connection = models.ForeignKey(PlatformConnection, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(help_text="The first day of the month.")
+    asked = models.PositiveIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    response_minutes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "month"], name="monthly_question_org_month")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}: {self.answered}/{self.asked} answered"

@@ -13,6 +13,7 @@ from accounts.audit import record_event
 from accounts.models import Department
 from codeofconduct.selectors import article_kinds, code_in_force
 from moderation.actions import ActionRefused, bump_version, request_action
+from moderation.classify.retrain import record_correction
 from moderation.conduct import conduct_of
 from moderation.models import Category, Comment, Escalation, FollowUp, SavedView
 from moderation.people import colleagues_of, display_name
@@ -53,6 +54,7 @@ def do_label(comment: Comment, *, category: str, acting_user: Any) -> None:
     comment.labels = [category, *[label for label in comment.labels if label != category]]
     comment.save(update_fields=["category", "conduct", "needs_review", "labels", "updated_at"])
     bump_version(comment)
+    record_correction(comment, field="category", old=previous, new=category, acting_user=acting_user)
     record_event(
         comment.organisation,
         actor=acting_user,

@@ -52,3 +52,20 @@ urlpatterns = [
     path("beslisboom/<slug:category>/<slug:operation>/", views_tree.change_category, name="tree_category"),
     path("sjablonen/<int:template_id>/", views_tree.edit_template, name="tree_template"),
 ]
+
+# Insights (issue 8), appended on its own so parallel edits above do not collide.
+from moderation import views_insights  # noqa: E402
+
+urlpatterns += [
+    path("inzichten/", views_insights.insights_page, name="insights"),
+    path("inzichten/export.csv", views_insights.insights_csv, name="insights_csv"),
+]
+
+# Classifier versions, retraining and rollback (issue 5), appended on its own like insights above.
+from moderation import views_classifier  # noqa: E402
+
+urlpatterns += [
+    path("classificatie/", views_classifier.classifier, name="classifier"),
+    path("classificatie/hertrainen/", views_classifier.retrain, name="classifier_retrain"),
+    path("classificatie/versies/<int:model_id>/gebruiken/", views_classifier.activate, name="classifier_activate"),
+]

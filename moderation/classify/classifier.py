@@ -1,21 +1,58 @@
-"""``classify_text``: run every rule over one comment and score the result. Pure: no ORM, clock or network."""
+"""``classify_text``: run every rule over one comment and score the result; optionally add the text model.
+
+Rules only (no ``model``) is pure: no ORM, clock or network. With a ``TextModel`` the rules' verdict and the
+model's probabilities are combined (see ``model.combine``); the rules' reasons stay.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from .language import detect_language
-from .normalise import MAX_ANALYSED_CHARS, normalise_text
+from .normalise import MAX_ANALYSED_CHARS, Normalised, normalise_text
 from .results import Classification, ClassificationContext, Hit
 from .rules import link_hits, personal_data_hits, service_hits, unwanted_hits
 from .rules_abuse import hate_and_threat_hits, insult_hits
 from .scoring import build_classification
 
+if TYPE_CHECKING:
+    from .model import TextModel
+
 _LANGUAGE_INDEPENDENT = frozenset({None, "doxing", "spam"})
 
 
-def classify_text(text: str, *, context: ClassificationContext | None = None) -> Classification:
-    """Classify one comment with explainable rules; never raises on odd input."""
+def classify_text(
+    text: str, *, context: ClassificationContext | None = None, model: TextModel | None = None
+) -> Classification:
+    """Classify one comment with explainable rules (and the text model, if given); never raises on odd input."""
+    if model is None:
+        return _classify_by_rules(text, context or ClassificationContext())
+    return classify_many([text], context=context, model=model)[0]
+
+
+def classify_many(
+    texts: Sequence[str], *, context: ClassificationContext | None = None, model: TextModel | None = None
+) -> list[Classification]:
+    """Classify a batch: the rules per comment, the model for all of them at once."""
     context = context or ClassificationContext()
-    norm = normalise_text(text)
+    texts = [text if isinstance(text, str) else ("" if text is None else str(text)) for text in texts]
+    if model is None:
+        return [_classify_by_rules(text, context) for text in texts]
+    from .features import prepared_from
+    from .model import combine
+
+    norms = [normalise_text(text) for text in texts]
+    verdicts = [_classify_by_rules(text, context, norm) for text, norm in zip(texts, norms, strict=True)]
+    predictions = model.predict(texts, prepared=[prepared_from(norm) for norm in norms])
+    return [
+        combine(text, rules, prediction, model, norm=norm)
+        for text, rules, prediction, norm in zip(texts, verdicts, predictions, norms, strict=True)
+    ]
+
+
+def _classify_by_rules(text: str, context: ClassificationContext, norm: Normalised | None = None) -> Classification:
+    norm = norm or normalise_text(text)
     guess = detect_language(norm)
     hits: list[Hit] = []
     if norm.truncated:

@@ -44,6 +44,9 @@ class Classification:
     confidence: float             # 0..1 for the primary category
     reasons: tuple[Reason, ...]   # every rule that fired, strongest first
     language: str                 # "nl", "fr", "en", "de", "ar" or "unknown"
+    # Per label (same order as ``labels``) and for the sentiment; () and 0.0 when only the rules ran.
+    label_confidences: tuple[float, ...] = ()
+    sentiment_confidence: float = 0.0
 
 
 @dataclass(frozen=True)
