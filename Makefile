@@ -36,6 +36,7 @@ e2e: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	$(PY) -m tests.bench
+	$(PY) -m tests.bench_sync
 	$(PY) -m tests.bench_classifier
 	@if [ -n "$$DATABASE_URL" ]; then $(PY) -m tests.bench_insights; else echo "insights bench: needs DATABASE_URL (PostgreSQL)"; fi
 	$(PY) -m tests.load.run --users 50 --rate 100 --duration 60

@@ -24,6 +24,12 @@ RETRAIN = reverse("moderation:classifier_retrain")
 
 
 @pytest.fixture(autouse=True)
+def english(admin_client_):
+    """These assertions read the English source strings; the interface is Dutch by default."""
+    admin_client_.cookies["django_language"] = "en"
+
+
+@pytest.fixture(autouse=True)
 def quiet_refusals(caplog):
     caplog.set_level(logging.ERROR, logger="django.request")
     forget_cached_model()
