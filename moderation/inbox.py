@@ -105,8 +105,13 @@ def _waiting_on_department() -> Exists:
     return Exists(Escalation.objects.filter(comment=OuterRef("pk"), answered_at__isnull=True))
 
 
-def _follow_up_due(now: datetime) -> Exists:
-    return Exists(FollowUp.objects.filter(comment=OuterRef("pk"), due_at__lte=now, done_at__isnull=True))
+def _waiting_ids() -> QuerySet:
+    # Start from the small table: "which comments wait" must not scan every comment.
+    return Escalation.objects.filter(answered_at__isnull=True).values("comment_id")
+
+
+def _follow_up_due_ids(now: datetime) -> QuerySet:
+    return FollowUp.objects.filter(due_at__lte=now, done_at__isnull=True).values("comment_id")
 
 
 def _apply_queue(queryset: QuerySet[Comment], queue: str, *, user: Any) -> QuerySet[Comment]:
@@ -118,9 +123,9 @@ def _apply_queue(queryset: QuerySet[Comment], queue: str, *, user: Any) -> Query
     if queue == "mine":
         return queryset.filter(status=Comment.Status.OPEN, assigned_to=user)
     if queue == "waiting":
-        return queryset.filter(_waiting_on_department())
+        return queryset.filter(pk__in=_waiting_ids())
     if queue == "followup":
-        return queryset.filter(_follow_up_due(now))
+        return queryset.filter(pk__in=_follow_up_due_ids(now))
     if queue == "handled":
         return queryset.filter(status=Comment.Status.HANDLED)
     return queryset

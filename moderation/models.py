@@ -193,6 +193,11 @@ class Comment(models.Model):
             models.Index(fields=["organisation", "status", "priority", "published_at", "id"], name="comment_org_priority"),
             models.Index(fields=["organisation", "assigned_to", "status"], name="comment_org_assigned"),
             models.Index(fields=["organisation", "author", "-published_at"], name="comment_org_author"),
+            models.Index(
+                fields=["organisation", "status", "-published_at"],
+                condition=models.Q(needs_review=True),
+                name="comment_org_review",
+            ),
         ]
         ordering = ["-published_at", "-id"]
 

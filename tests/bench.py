@@ -114,12 +114,12 @@ def _fill_with_generate_series(organisation, connection_obj, post, authors, star
             organisation_id, connection_id, post_id, author_id, remote_id, parent_remote_id, is_own, text,
             content_hash, previous_texts, permalink, published_at, platform_state, status, sentiment, category,
             labels, conduct, confidence, reasons, language, needs_review, priority, version,
-            first_seen_at, last_seen_at, updated_at)
+            report_reference, first_seen_at, last_seen_at, updated_at)
         SELECT %s, %s, %s, %s + (g %% 200), 'bench-c' || g, '', false,
             replace(({texts})[1 + g %% 10], '{{i}}', g::text), '', '[]', '', now() - make_interval(secs => g),
             'visible', CASE WHEN g %% 3 = 0 THEN 'handled' ELSE 'open' END, 'neutral', ({categories})[1 + g %% 10],
             '[]', CASE WHEN g %% 10 = 5 THEN 'unwanted' ELSE 'allowed' END, 0.8, '[]', 'nl', false,
-            CASE WHEN g %% 10 IN (0, 3, 7) THEN 1 ELSE 2 END, 0, now(), now(), now()
+            CASE WHEN g %% 10 IN (0, 3, 7) THEN 1 ELSE 2 END, 0, '', now(), now(), now()
         FROM generate_series(%s, %s) AS g
     """
     first_author = min(a.pk for a in authors)
