@@ -25,7 +25,7 @@ run: $(STAMP_RUN)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo "Reageerwijzer runs at http://127.0.0.1:$${WEB_PORT:-8000}/  (Ctrl-C stops web, worker and beat)"
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f config/Procfile -d $(CURDIR)
 
 ## make test: install what the tests need and run the whole suite (browser journeys included)
 test: $(STAMP_DEV)
