@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -76,10 +76,25 @@ def check_action(comment: Comment, kind: str, *, text: str = "", reason: str = "
         raise ActionRefused(_("This comment was already handled."))
 
 
-@transaction.atomic(durable=True)
 def do_request_action(comment: Comment, *, kind: str, acting_user: Any, **details: Any) -> ModerationAction:
-    """Record the request; a platform action is carried out after commit, the rest at once."""
-    return request_action(comment, kind=kind, acting_user=acting_user, **details)
+    """Record the request; a platform action is carried out after commit, the rest at once.
+
+    PostgreSQL may pick this transaction as the victim of a deadlock with a concurrent sync or
+    worker (both lock the same comment rows); it is then simply run again, up to three times.
+    """
+    for attempt in range(3):
+        try:
+            with transaction.atomic(durable=True):
+                return request_action(comment, kind=kind, acting_user=acting_user, **details)
+        except OperationalError as exc:
+            if attempt == 2 or not _is_deadlock(exc):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _is_deadlock(exc: OperationalError) -> bool:
+    sqlstate = getattr(getattr(exc, "__cause__", None), "sqlstate", None)
+    return sqlstate in {"40P01", "40001"} or "deadlock detected" in str(exc)
 
 
 def request_action(
