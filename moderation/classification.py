@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from accounts.models import Organisation
-from moderation.classify import ClassificationContext, classify_text
+from moderation.classify import Classification, ClassificationContext, classify_many
 from moderation.classify.active import model_for
 from moderation.conduct import conduct_of
 from moderation.priority import priority_of
@@ -31,9 +32,27 @@ def classification_fields(
     previous_texts: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The Comment fields that classification sets: rules plus the organisation's active text model."""
-    verdict = classify_text(
-        text, context=context_for(organisation, previous_texts=previous_texts), model=model_for(organisation)
-    )
+    return classification_fields_many(
+        [(text, previous_texts)], organisation=organisation, article_kinds=article_kinds
+    )[0]
+
+
+def classification_fields_many(
+    items: Sequence[tuple[str, Sequence[str]]],
+    *,
+    organisation: Organisation,
+    article_kinds: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    """``classification_fields`` for many (text, author's previous texts) at once: the model runs once per batch."""
+    if not items:
+        return []
+    base = context_for(organisation)
+    contexts = [replace(base, author_previous_texts=tuple(previous)) for _text, previous in items]
+    verdicts = classify_many([text for text, _previous in items], contexts=contexts, model=model_for(organisation))
+    return [_fields_of(verdict, article_kinds) for verdict in verdicts]
+
+
+def _fields_of(verdict: Classification, article_kinds: Mapping[str, str]) -> dict[str, Any]:
     conduct = conduct_of(verdict.category, article_kinds)
     return {
         "sentiment": verdict.sentiment,
@@ -48,7 +67,7 @@ def classification_fields(
     }
 
 
-def needs_review(verdict) -> bool:
+def needs_review(verdict: Classification) -> bool:
     """"Nakijken": the category's or the sentiment's confidence is below the threshold (rules alone: category)."""
     if verdict.confidence < REVIEW_THRESHOLD:
         return True

@@ -16,10 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from codeofconduct.selectors import article_kinds, code_in_force
-from moderation.classification import classification_fields
+from moderation.classification import classification_fields, classification_fields_many
 from moderation.models import Author, Comment, PlatformConnection, Post
 from moderation.platforms.base import FetchResult, RemoteComment
 from moderation.platforms.registry import connector_for
+from moderation.priority import priority_of
 from moderation.safety import clean_text, safe_url
 
 MAX_PAGES_PER_RUN = 50
@@ -66,16 +67,18 @@ def store_page(connection: PlatformConnection, result: FetchResult, report: Sync
     }
     kinds = article_kinds(code_in_force(connection.organisation))
     history = _previous_texts(connection, authors.values())
+    new_remotes: list[RemoteComment] = []
     for remote in result.comments:
         comment = existing.get(remote.remote_id)
-        author = authors.get(remote.author_remote_id or "")
         if comment is None:
-            existing[remote.remote_id] = _create_comment(connection, remote, posts, author, kinds, history)
-            report.created += 1
+            new_remotes.append(remote)
         elif _update_comment(comment, remote, kinds, history):
             report.updated += 1
         else:
             report.unchanged += 1
+    created = _create_comments(connection, _unique_by_remote_id(new_remotes), posts, authors, kinds, history)
+    existing.update({comment.remote_id: comment for comment in created})
+    report.created += len(created)
     _link_parents(connection, [existing[rc.remote_id] for rc in result.comments], existing)
     if result.deleted_remote_ids:
         Comment.objects.filter(connection=connection, remote_id__in=result.deleted_remote_ids).update(
@@ -139,34 +142,51 @@ def _previous_texts(connection: PlatformConnection, authors: Any) -> dict[int, l
     return history
 
 
-def _create_comment(connection, remote: RemoteComment, posts, author, kinds, history) -> Comment:
-    text = clean_text(remote.text)
-    post = posts.get(remote.post_remote_id)
-    fields: dict[str, Any] = {}
-    if remote.is_own:
-        fields = {"status": Comment.Status.HANDLED, "handled_at": timezone.now()}
-    else:
-        previous = history.get(author.pk, []) if author else []
-        fields = classification_fields(
-            text, organisation=connection.organisation, article_kinds=kinds, previous_texts=previous
-        )
+def _unique_by_remote_id(remotes: list[RemoteComment]) -> list[RemoteComment]:
+    """A page that lists a comment twice stores it once (the last listing wins)."""
+    return list({remote.remote_id: remote for remote in remotes}.values())
+
+
+def _create_comments(connection, remotes: list[RemoteComment], posts, authors, kinds, history) -> list[Comment]:
+    """Store a page's new comments in one insert, classified in one batch.
+
+    Each comment is checked against its author's earlier texts, including those earlier on
+    this page, exactly as if they had arrived one by one.
+    """
+    texts = [clean_text(remote.text) for remote in remotes]
+    to_classify: list[tuple[str, list[str]]] = []
+    for remote, text in zip(remotes, texts, strict=True):
+        author = authors.get(remote.author_remote_id or "")
+        if remote.is_own:
+            continue
+        to_classify.append((text, list(history.get(author.pk, [])) if author else []))
         if author is not None:
             history[author.pk].insert(0, text)
-    return Comment.objects.create(
-        organisation=connection.organisation,
-        connection=connection,
-        post=post,
-        author=author,
-        remote_id=remote.remote_id,
-        parent_remote_id=remote.parent_remote_id or "",
-        is_own=remote.is_own,
-        text=text,
-        content_hash=content_hash(text),
-        permalink=safe_url(remote.permalink),
-        published_at=remote.published_at,
-        platform_state=_platform_state(remote),
-        **fields,
-    )
+    verdicts = iter(classification_fields_many(to_classify, organisation=connection.organisation, article_kinds=kinds))
+    comments = []
+    for remote, text in zip(remotes, texts, strict=True):
+        if remote.is_own:
+            fields: dict[str, Any] = {"status": Comment.Status.HANDLED, "handled_at": timezone.now()}
+        else:
+            fields = next(verdicts)
+        comment = Comment(
+            organisation=connection.organisation,
+            connection=connection,
+            post=posts.get(remote.post_remote_id),
+            author=authors.get(remote.author_remote_id or ""),
+            remote_id=remote.remote_id,
+            parent_remote_id=remote.parent_remote_id or "",
+            is_own=remote.is_own,
+            text=text,
+            content_hash=content_hash(text),
+            permalink=safe_url(remote.permalink),
+            published_at=remote.published_at,
+            platform_state=_platform_state(remote),
+            **fields,
+        )
+        comment.priority = priority_of(conduct=comment.conduct, category=comment.category)
+        comments.append(comment)
+    return Comment.objects.bulk_create(comments)
 
 
 def _platform_state(remote: RemoteComment) -> str:

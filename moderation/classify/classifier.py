@@ -32,18 +32,29 @@ def classify_text(
 
 
 def classify_many(
-    texts: Sequence[str], *, context: ClassificationContext | None = None, model: TextModel | None = None
+    texts: Sequence[str],
+    *,
+    context: ClassificationContext | None = None,
+    contexts: Sequence[ClassificationContext] | None = None,
+    model: TextModel | None = None,
 ) -> list[Classification]:
-    """Classify a batch: the rules per comment, the model for all of them at once."""
-    context = context or ClassificationContext()
+    """Classify a batch: the rules per comment, the model for all of them at once.
+
+    ``contexts`` gives each text its own context (e.g. its author's earlier texts); otherwise
+    ``context`` applies to all.
+    """
     texts = [text if isinstance(text, str) else ("" if text is None else str(text)) for text in texts]
+    if contexts is None:
+        contexts = [context or ClassificationContext()] * len(texts)
+    elif len(contexts) != len(texts):
+        raise ValueError("classify_many needs one context per text")
     if model is None:
-        return [_classify_by_rules(text, context) for text in texts]
+        return [_classify_by_rules(text, ctx) for text, ctx in zip(texts, contexts, strict=True)]
     from .features import prepared_from
     from .model import combine
 
     norms = [normalise_text(text) for text in texts]
-    verdicts = [_classify_by_rules(text, context, norm) for text, norm in zip(texts, norms, strict=True)]
+    verdicts = [_classify_by_rules(text, ctx, norm) for text, ctx, norm in zip(texts, contexts, norms, strict=True)]
     predictions = model.predict(texts, prepared=[prepared_from(norm) for norm in norms])
     return [
         combine(text, rules, prediction, model, norm=norm)

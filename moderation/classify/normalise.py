@@ -126,4 +126,19 @@ def _collapse_runs(folded: str, starts: list[int] | None, ends: list[int] | None
 
 def fold_phrase(text: str) -> str:
     """The folded form of a short phrase (a party name, a claim) with blanks collapsed."""
+    if isinstance(text, str) and len(text) <= _CACHED_PHRASE_CHARS:
+        return _fold_phrase_cached(text)
+    return _fold_phrase(text)
+
+
+# An author's earlier texts are folded again for every new comment of theirs; short ones are cached.
+_CACHED_PHRASE_CHARS = 2_000
+
+
+def _fold_phrase(text: str) -> str:
     return " ".join(normalise_text(text).text.split())
+
+
+@lru_cache(maxsize=4_096)
+def _fold_phrase_cached(text: str) -> str:
+    return _fold_phrase(text)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from moderation.inbox import InboxFilters
 from moderation.models import Category, Conduct, Sentiment
 from moderation.platforms.registry import KIND_CHOICES
+from moderation.row_links import RowLinks
 
 register = template.Library()
 
@@ -109,6 +110,26 @@ def consequence_label(consequence: str) -> str:
 def is_sensitive(comment: Any) -> bool:
     """Criminal and insulting text is blurred until a person chooses to read it (wellbeing)."""
     return comment.conduct == "criminal" or comment.category == "insult"
+
+
+# Labels by value: ``get_FOO_display()`` rebuilds its choices dict on every call (four per row).
+_CHOICE_LABELS: dict[str, dict[str, Any]] = {
+    "sentiment": dict(Sentiment.choices),
+    "category": dict(Category.choices),
+    "conduct": dict(Conduct.choices),
+    "platform": dict(KIND_CHOICES),
+}
+
+
+@register.filter
+def choice_label(value: str, field: str) -> Any:
+    """The (translated) label of a sentiment, category, conduct or platform value."""
+    return _CHOICE_LABELS[field].get(value, value)
+
+
+@register.filter
+def row_links(comment: Any) -> RowLinks:
+    return RowLinks(comment.pk, comment.author_id)
 
 
 @register.filter
