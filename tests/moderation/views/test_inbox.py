@@ -87,3 +87,27 @@ def test_counts_stop_at_the_cap_and_say_so(staff_client, connection, monkeypatch
     response = staff_client.get(reverse("moderation:inbox"))
     assert response.context["counts"]["queue"]["new"] == 4  # cap + 1 means "more than the cap"
     assert "3+" in response.content.decode()
+
+
+def test_each_row_offers_hide_and_handled_in_one_form_that_works_without_javascript(staff_client, connection):
+    comment = CommentFactory(connection=connection, text="Mag deze weg?")
+    html = staff_client.get(reverse("moderation:inbox")).content.decode()
+    hide = reverse("moderation:act", args=[comment.pk, "hide"])
+    handled = reverse("moderation:act", args=[comment.pk, "mark_handled"])
+    assert f'formaction="{hide}"' in html and f'hx-post="{hide}"' in html
+    assert f'formaction="{handled}"' in html and f'hx-post="{handled}"' in html
+    assert f'href="{reverse("moderation:comment", args=[comment.pk])}"' in html
+    response = staff_client.post(handled, {"version": comment.version, "next": reverse("moderation:inbox")})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == "handled"
+
+
+def test_counts_are_fresh_after_a_comment_changes(staff_client, connection):
+    first = CommentFactory(connection=connection, text="Eerste vraag?", category="question")
+    assert staff_client.get(reverse("moderation:inbox")).context["counts"]["queue"]["new"] == 1
+    CommentFactory(connection=connection, text="Tweede vraag?", category="question")
+    assert staff_client.get(reverse("moderation:inbox")).context["counts"]["queue"]["new"] == 2
+    staff_client.post(reverse("moderation:act", args=[first.pk, "mark_handled"]), {"version": first.version})
+    counts = staff_client.get(reverse("moderation:inbox")).context["counts"]["queue"]
+    assert counts["new"] == 1 and counts["handled"] == 1
