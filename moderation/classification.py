@@ -17,9 +17,14 @@ REVIEW_THRESHOLD = 0.5
 
 
 def context_for(organisation: Organisation, *, previous_texts: Sequence[str] = ()) -> ClassificationContext:
+    from moderation.registers import classification_lists  # cached per organisation, see registers.py
+
+    party_names, false_claims = classification_lists(organisation)
     return ClassificationContext(
         own_phone_numbers=organisation.phone_number_list(),
         own_email_domains=organisation.email_domain_list(),
+        party_names=party_names,
+        false_claims=false_claims,
         author_previous_texts=tuple(previous_texts),
     )
 

@@ -19,6 +19,7 @@ from moderation.faq import similar_entries
 from moderation.models import Category, Comment, FollowUp, ModerationAction, ReplyTemplate
 from moderation.people import colleagues_of
 from moderation.platforms.registry import capabilities_of
+from moderation.registers import corrections_for
 from moderation.setup import tree_of
 from moderation.templating import fill_template, first_name
 from moderation.wellbeing import record_exposure, should_suggest_break
@@ -39,6 +40,7 @@ def comment_page_context(comment: Comment, *, request: HttpRequest) -> dict[str,
     )
     article = article_for_category(code, comment.category)
     form = mirror_form_of_address(comment.text)
+    known_claims = corrections_for(comment)
     values = {
         "author_first_name": first_name(comment.author.name) if comment.author else "",
         "post_title": comment.post.title if comment.post else "",
@@ -48,6 +50,9 @@ def comment_page_context(comment: Comment, *, request: HttpRequest) -> dict[str,
         "organisation": organisation.name,
         "department": next((e.department.name for e in comment.escalations.select_related("department")), ""),
         "report_reference": comment.report_reference,
+        # The register's correction of the false claim this comment repeats; else a gap to fill in.
+        "correction": known_claims[0].correction if known_claims else "[juiste informatie].",
+        "correction_url": known_claims[0].source_url if known_claims else "[link]",
     }
     templates = {
         t.key: fill_template(t.text_u if form == "u" else t.text_je, values)
@@ -60,6 +65,7 @@ def comment_page_context(comment: Comment, *, request: HttpRequest) -> dict[str,
     )
     return {
         "comment": comment,
+        "known_claims": known_claims,
         "thread": inbox.thread_of(comment),
         "history": inbox.author_history(comment),
         "strikes": strikes,

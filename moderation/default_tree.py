@@ -63,6 +63,8 @@ TEMPLATE_VARIABLES = (
     "meldpunt_url",
     "organisation",
     "report_reference",
+    "correction",          # the registered correction of a known false claim (moderation.registers)
+    "correction_url",      # its link to the correct information
 )
 
 
@@ -1152,13 +1154,13 @@ _TEMPLATES = (
         title="Onjuiste informatie corrigeren",
         text_je=(
             "Dag {author_first_name}, we begrijpen dat dit onderwerp je bezighoudt. "
-            "Wat je zegt, klopt niet helemaal: [juiste informatie]. "
-            "Meer informatie vind je hier: [link]"
+            "Wat je zegt, klopt niet helemaal: {correction} "
+            "Meer informatie vind je hier: {correction_url}"
         ),
         text_u=(
             "Dag {author_first_name}, we begrijpen dat dit onderwerp u bezighoudt. "
-            "Wat u zegt, klopt niet helemaal: [juiste informatie]. "
-            "Meer informatie vindt u hier: [link]"
+            "Wat u zegt, klopt niet helemaal: {correction} "
+            "Meer informatie vindt u hier: {correction_url}"
         ),
     ),
     ReplyTemplate(

@@ -204,10 +204,6 @@ class Comment(models.Model):
     def __str__(self) -> str:
         return f"{self.remote_id}: {self.text[:40]}"
 
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
-
     def save(self, *args, **kwargs) -> None:
         """Keep the triage priority in step with the category and conduct it derives from."""
         from moderation.priority import priority_of
@@ -217,6 +213,10 @@ class Comment(models.Model):
         if update_fields is not None and {"category", "conduct"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "priority"}
         super().save(*args, **kwargs)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
 
 
 class ModerationAction(models.Model):
@@ -735,3 +735,87 @@ class MonthlyQuestionStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m}: {self.answered}/{self.asked} answered"
+
+
+def validate_http_url(value: str) -> None:
+    """Only http(s) links with a host: a ``javascript:`` URL survives HTML escaping and runs on click."""
+    from urllib.parse import urlsplit
+
+    from django.core.exceptions import ValidationError
+
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        parts, host = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host:
+        raise ValidationError(_("Enter a web address that starts with https:// or http://."), code="scheme")
+
+
+class PoliticalTerm(models.Model):
+    """A party, list, candidate or slogan of the organisation's area: naming it marks a comment party-political."""
+
+    class Kind(models.TextChoices):
+        PARTY = "party", _("party or list")
+        CANDIDATE = "candidate", _("candidate")
+        SLOGAN = "slogan", _("slogan")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="political_terms")
+    term = models.CharField(_("term"), max_length=120)
+    folded = models.CharField(max_length=400, editable=False)   # lowercase, no accents: what uniqueness checks
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PARTY)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["kind", "folded"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "folded"], name="one_political_term_per_spelling"),
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+    def clean(self) -> None:
+        from moderation.registers import check_political_term
+
+        self.term, self.folded = check_political_term(self)
+
+
+class KnownFalseClaim(models.Model):
+    """A claim known to be false, what is true instead and where to read it: the classifier recognises the claim."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="false_claims")
+    claim = models.CharField(_("false claim"), max_length=300)
+    folded = models.CharField(max_length=1000, editable=False)
+    correction = models.TextField(_("correction"), max_length=1000)
+    source_url = models.URLField(_("link to the correct information"), max_length=500, validators=[validate_http_url])
+    department = models.ForeignKey(
+        "accounts.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("department"),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-active", "folded"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "folded"], name="one_false_claim_per_wording"),
+        ]
+
+    def __str__(self) -> str:
+        return self.claim
+
+    def clean(self) -> None:
+        from moderation.registers import check_false_claim
+
+        check_false_claim(self)

@@ -5,16 +5,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
-VARIABLES = (
-    "author_first_name",
-    "post_title",
-    "code_url",
-    "article_title",
-    "department",
-    "meldpunt_url",
-    "organisation",
-    "report_reference",
-)
+from moderation.default_tree import TEMPLATE_VARIABLES as VARIABLES
 
 
 class _Blank(dict):

@@ -69,3 +69,27 @@ urlpatterns += [
     path("classificatie/hertrainen/", views_classifier.retrain, name="classifier_retrain"),
     path("classificatie/versies/<int:model_id>/gebruiken/", views_classifier.activate, name="classifier_activate"),
 ]
+
+# Political terms and known false claims the classifier reads (issue 5). Removal routes last: the URL/role
+# matrix test walks them in this order.
+from moderation import views_registers  # noqa: E402
+
+urlpatterns += [
+    path("classificatie/lijsten/", views_registers.register_list, name="registers"),
+    path("classificatie/lijsten/termen/nieuw/", views_registers.term_add, name="register_term_add"),
+    path("classificatie/lijsten/termen/<int:term_id>/", views_registers.term_edit, name="register_term_edit"),
+    path("classificatie/lijsten/beweringen/nieuw/", views_registers.claim_add, name="register_claim_add"),
+    path("classificatie/lijsten/beweringen/<int:claim_id>/", views_registers.claim_edit, name="register_claim_edit"),
+    path(
+        "classificatie/lijsten/beweringen/<int:claim_id>/actief/", views_registers.claim_toggle,
+        name="register_claim_toggle",
+    ),
+    path(
+        "classificatie/lijsten/termen/<int:term_id>/verwijderen/", views_registers.term_remove,
+        name="register_term_remove",
+    ),
+    path(
+        "classificatie/lijsten/beweringen/<int:claim_id>/verwijderen/", views_registers.claim_remove,
+        name="register_claim_remove",
+    ),
+]

@@ -13,6 +13,7 @@ from accounts.decorators import member_required
 from moderation.classify.model import CRIMINAL
 from moderation.classify.retrain import CannotActivate, do_activate_model, shipped_record
 from moderation.models import ClassifierCorrection, ClassifierModel
+from moderation.registers import false_claims, political_terms
 
 SHOWN_VERSIONS = 50
 
@@ -35,6 +36,8 @@ def classifier(request: HttpRequest) -> HttpResponse:
         "correction_count": corrections.count(),
         "new_corrections": corrections.filter(created_at__gt=newest).count() if newest else corrections.count(),
         "recent_corrections": corrections.select_related("user")[:20],
+        "term_count": political_terms(organisation).count(),
+        "claim_count": false_claims(organisation).filter(active=True).count(),
     }
     return render(request, "moderation/classifier.html", context)
 

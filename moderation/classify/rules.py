@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+
+from rapidfuzz import fuzz, process
 
 from . import lexicon_service as service
 from . import lexicon_unwanted as unwanted
 from .language import DUTCH_STOP_WORDS
 from .normalise import Normalised, fold_phrase
-from .patterns import MAX_MATCHES_PER_RULE, is_negated, run_rules
+from .patterns import MAX_MATCHES_PER_RULE, NEGATION, has_negation, is_negated, run_rules
 from .personal_data import find_personal_data
 from .results import ClassificationContext, Hit
 
@@ -117,18 +120,6 @@ def _party_name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?!\w)")
 
 
-@lru_cache(maxsize=64)
-def _claim_tokens(claims: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The content words of each claim, without stop words or punctuation."""
-    result = []
-    for claim in claims[:100]:
-        tokens = [token.strip(".,!?;:'\"()") for token in fold_phrase(claim).split() if token not in DUTCH_STOP_WORDS]
-        tokens = [token for token in tokens if len(token) > 1 and token not in DUTCH_STOP_WORDS]
-        if tokens:
-            result.append(tuple(tokens))
-    return tuple(result)
-
-
 def _custom_party_names(norm: Normalised, names: tuple[str, ...]) -> list[Hit]:
     pattern = _party_name_pattern(tuple(names))
     if pattern is None:
@@ -141,41 +132,188 @@ def _custom_party_names(norm: Normalised, names: tuple[str, ...]) -> list[Hit]:
     return hits
 
 
-def _false_claim_hits(norm: Normalised, claims: tuple[str, ...]) -> list[Hit]:
-    if not claims:
+# Matching known false claims (the organisation's register). A claim matches as a phrase (its content words in
+# order, at most two words apart) or as a paraphrase: most of its content words within one stretch of the comment,
+# each word found exactly, as an inflection (rapidfuzz ratio, "sluit"/"sluiten") or inside a compound
+# ("afvalbelasting" for "belasting"). Long words and numbers weigh double: "3 jaar" is what makes "De werken duren 3
+# jaar" false, so a question "Hoe lang duren de werken?" does not match. Thresholds come from
+# tests/moderation/test_claim_matching.py (paraphrases, near misses and the demo page's comments).
+WORD_SIMILARITY = 80       # fuzz.ratio per word: "afgelast"/"afgelasten" 89, "sluit"/"sluiten" 83, "werken"/"werkt" 73
+CLAIM_COVERAGE = 0.85      # weighted share of a claim's content words a paraphrase must contain
+MAX_CLAIMS = 100
+_COMPOUND_HEAD = 6         # "afvalbelasting" contains the claim word "belasting" (6+ letters) as its head
+_PHRASE_WEIGHT, _PARAPHRASE_WEIGHT = 0.85, 0.7
+# Verbs carry a claim's meaning ("gaat dicht" is news, "is dicht" a complaint about opening hours), so the common
+# ones count, in one form ("gaan" for "gaat"/"ging"). Negations stay out of the words: they decide whether the
+# comment repeats or denies the claim.
+_CLAIM_STOP_WORDS = (DUTCH_STOP_WORDS | {"is", "was", "waren"}) - {
+    "gaat", "wordt", "worden", "werd", "moet", "moeten", "mogen", "zal", "zou", "kan", "kunnen", "komt", "heeft",
+}
+_VERB_FORMS = {
+    form: verb
+    for verb, forms in {
+        "gaan": "ga gaat gaan ging gingen gegaan", "worden": "word wordt worden werd werden geworden",
+        "moeten": "moet moeten moest moesten", "zullen": "zal zullen zou zouden", "kunnen": "kan kunnen kon konden",
+        "komen": "kom komt komen kwam kwamen gekomen", "hebben": "heeft hebben had hadden",
+    }.items()
+    for form in forms.split()
+}
+_FORMS_OF = {verb: sorted(form for form, lemma in _VERB_FORMS.items() if lemma == verb) for verb in set(_VERB_FORMS.values())}
+_NEGATION_BEFORE = re.compile(rf"(?<!\w){NEGATION}\s+(?:\w+\s+)?$")   # "niet", "geen echt", not across a comma
+_DEBUNK_GAP = re.compile(r"[^.!?;:,\n]{0,40}")   # "klopt niet dat <claim>": no punctuation in between
+
+
+@dataclass(frozen=True)
+class _Claim:
+    tokens: tuple[str, ...]        # content words in order, without stop words
+    weights: tuple[int, ...]       # 2 for long words and numbers, 1 for the rest
+    prefixes: frozenset[str]       # first four letters of the long words: the cheap prefilter
+    phrase: re.Pattern[str]
+    negated: bool                  # the claim itself says "niet"/"geen"
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    """Where one known false claim occurs in a comment (positions in the folded text)."""
+
+    index: int                                # which of the context's claims
+    span: tuple[int, int]
+    weight: float
+    contradiction: tuple[int, int] | None     # the debunking words or the negation, when the comment denies it
+
+
+def claim_words(claim: str) -> tuple[str, ...]:
+    """The content words a claim is matched on (for validating a register entry)."""
+    words = (_VERB_FORMS.get(token, token) for token in _WORD.findall(fold_phrase(claim)[:1000]))
+    return tuple(token for token in words if _is_content_word(token))
+
+
+def _is_content_word(token: str) -> bool:
+    return token not in _CLAIM_STOP_WORDS and (len(token) > 1 or token.isdigit())
+
+
+@lru_cache(maxsize=64)
+def _prepared_claims(claims: tuple[str, ...]) -> tuple[_Claim | None, ...]:
+    prepared: list[_Claim | None] = []
+    for claim in claims[:MAX_CLAIMS]:
+        tokens = claim_words(claim)
+        if not tokens:
+            prepared.append(None)
+            continue
+        weights = tuple(2 if len(token) >= 5 or token.isdigit() else 1 for token in tokens)
+        phrase = re.compile(r"(?<!\w)" + r"\W+(?:\w+\W+){0,2}?".join(map(_word_pattern, tokens)) + r"(?!\w)")
+        prefixes = frozenset(token[:4] for token, weight in zip(tokens, weights, strict=True) if weight == 2)
+        prepared.append(_Claim(tokens, weights, prefixes, phrase, has_negation(fold_phrase(claim))))
+    return tuple(prepared)
+
+
+def _word_pattern(token: str) -> str:
+    forms = _FORMS_OF.get(token)
+    return "(?:" + "|".join(map(re.escape, forms)) + ")" if forms else re.escape(token)
+
+
+def claim_matches(norm: Normalised, claims: tuple[str, ...]) -> list[ClaimMatch]:
+    """Every known false claim the comment repeats, paraphrases or contradicts."""
+    prepared = [(index, claim) for index, claim in enumerate(_prepared_claims(tuple(claims))) if claim is not None]
+    if not prepared:
         return []
     text = norm.text
-    words = list(islice(_WORD.finditer(text), 3000))
-    first_position: dict[str, re.Match[str]] = {}
-    for match in words:
-        first_position.setdefault(match.group(), match)
-    contradicted = unwanted.DEBUNK.search(text)
-    hits = []
-    for tokens in _claim_tokens(tuple(claims)):
-        span, weight = _claim_span(text, list(tokens), first_position)
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    for match in islice(_WORD.finditer(text), 3000):
+        word = _VERB_FORMS.get(match.group(), match.group())
+        if _is_content_word(word):
+            occurrences.setdefault(word, []).append(match.span())
+    words = tuple(occurrences)
+    prefixes = {word[:4] for word in words}
+    debunks = [match.span() for match in islice(unwanted.DEBUNK.finditer(text), 20)]
+    found = []
+    for index, claim in prepared:
+        span, weight = _claim_span(text, claim, occurrences, words, prefixes)
         if span is None:
             continue
-        if contradicted is not None:
-            hits.append(Hit("correction.claim_contradicted", 0.0, norm.evidence(*contradicted.span()), contradicted.start()))
-            continue
-        hits.append(Hit("misinformation.known_false_claim", weight, norm.evidence(*span), span[0]))
-    return hits[:MAX_MATCHES_PER_RULE]
+        contradiction = _debunked(text, span, debunks) or _negation_difference(text, span, claim)
+        found.append(ClaimMatch(index, span, weight, contradiction))
+        if len(found) >= MAX_MATCHES_PER_RULE:
+            break
+    return found
 
 
-def _claim_span(text: str, tokens: list[str], first_position: dict[str, re.Match[str]]):
-    """Where a claim occurs: as a phrase (strong) or by overlap of at least 60 % of its words (weaker)."""
-    phrase = re.search(r"(?<!\w)" + r"\W+(?:\w+\W+){0,2}?".join(map(re.escape, tokens)) + r"(?!\w)", text)
+def _false_claim_hits(norm: Normalised, claims: tuple[str, ...]) -> list[Hit]:
+    hits = []
+    for match in claim_matches(norm, claims):
+        if match.contradiction is not None:
+            start, end = match.contradiction
+            hits.append(Hit("correction.claim_contradicted", 0.0, norm.evidence(start, end), start))
+        else:
+            hits.append(Hit("misinformation.known_false_claim", match.weight, norm.evidence(*match.span), match.span[0]))
+    return hits
+
+
+def _debunked(text: str, span: tuple[int, int], debunks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Debunking words just after the claim, or introducing it ("het klopt niet dat ..."), deny it.
+
+    "Klopt niet, de werken duren 3 jaar" denies someone else and then repeats the claim: not a denial of it.
+    """
+    for start, end in debunks:
+        if span[0] <= start <= span[1] + 150 or (end <= span[0] and _DEBUNK_GAP.fullmatch(text, end, span[0])):
+            return start, end
+    return None
+
+
+def _negation_difference(text: str, span: tuple[int, int], claim: _Claim) -> tuple[int, int] | None:
+    """"Het zomerfeest is niet afgelast" denies the claim "Het zomerfeest is afgelast" (and the other way round)."""
+    start, end = span
+    negated = has_negation(text[start:end]) or bool(_NEGATION_BEFORE.search(text, max(0, start - 40), start))
+    return span if negated != claim.negated else None
+
+
+def _claim_span(text: str, claim: _Claim, occurrences, words, prefixes) -> tuple[tuple[int, int] | None, float]:
+    """Where a claim occurs: as a phrase (strong) or as a paraphrase (weaker), else (None, 0)."""
+    if not claim.prefixes & prefixes and not any(token in occurrences for token in claim.tokens):
+        return None, 0.0   # no long word of the claim starts like any word of the comment: skip the fuzzy work
+    phrase = claim.phrase.search(text)
     if phrase is not None:
-        return phrase.span(), 0.85
-    matched = [first_position[token] for token in dict.fromkeys(tokens) if token in first_position]
-    if len(tokens) < 2 or len(matched) < 2 or len(matched) / len(set(tokens)) < 0.6:
+        return phrase.span(), _PHRASE_WEIGHT
+    if len(claim.tokens) < 2:
         return None, 0.0
-    start = min(match.start() for match in matched)
-    end = max(match.end() for match in matched)
-    if end - start > 200:
-        longest = max(matched, key=lambda match: len(match.group()))
-        return longest.span(), 0.7
-    return (start, end), 0.7
+    found: list[tuple[int, int, int]] = []   # (start, end, which token)
+    for position, token in enumerate(claim.tokens):
+        for word in _similar_words(token, words):
+            found.extend((start, end, position) for start, end in occurrences[word])
+    return _best_window(claim, sorted(found))
+
+
+def _similar_words(token: str, words: tuple[str, ...]) -> list[str]:
+    """The comment's words that are ``token``, an inflection of it or a compound ending in it."""
+    if len(token) < 4 or token.isdigit():
+        return [token] if token in words else []
+    similar = [word for word, _score, _index in process.extract(
+        token, words, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=5
+    )]
+    if len(token) >= _COMPOUND_HEAD:
+        similar += [word for word in words if word.endswith(token) and word not in similar]
+    return similar
+
+
+def _best_window(claim: _Claim, found: list[tuple[int, int, int]]) -> tuple[tuple[int, int] | None, float]:
+    """The stretch of the comment (at most twice the claim's length plus 80 characters) covering most of it."""
+    total = sum(claim.weights)
+    width = 2 * sum(len(token) + 1 for token in claim.tokens) + 80
+    counts: dict[int, int] = {}
+    covered, left, best, best_span = 0, 0, 0, None
+    for _start, end, position in found:
+        counts[position] = counts.get(position, 0) + 1
+        covered += claim.weights[position] if counts[position] == 1 else 0
+        while end - found[left][0] > width:
+            gone = found[left][2]
+            counts[gone] -= 1
+            covered -= claim.weights[gone] if counts[gone] == 0 else 0
+            left += 1
+        if covered > best and sum(1 for count in counts.values() if count) >= 2:
+            best, best_span = covered, (found[left][0], end)
+    if best_span is None or best / total < CLAIM_COVERAGE:
+        return None, 0.0
+    return best_span, _PARAPHRASE_WEIGHT
 
 
 def link_hits(norm: Normalised, context: ClassificationContext, hits: list[Hit]) -> list[Hit]:

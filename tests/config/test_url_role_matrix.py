@@ -104,7 +104,19 @@ def objects(connection, staff, lead, other_lead):
         ).pk,
         # A stored version without bytes: activating it is refused politely (no training in this test).
         "model_id": ClassifierModel.objects.create(organisation=connection.organisation, version=1).pk,
+        **_register_entries(connection.organisation),
     }
+
+
+def _register_entries(organisation):
+    from moderation.models import KnownFalseClaim, PoliticalTerm
+
+    term = PoliticalTerm.objects.create(organisation=organisation, term="Velderbeek Vooruit", folded="velderbeek vooruit")
+    claim = KnownFalseClaim.objects.create(
+        organisation=organisation, claim="Het containerpark gaat dicht", folded="het containerpark gaat dicht",
+        correction="Het containerpark blijft open.", source_url="https://www.velderbeek.example/containerpark",
+    )
+    return {"term_id": term.pk, "claim_id": claim.pk}
 
 
 def _with_screenshot(evidence):

@@ -70,6 +70,8 @@ ALLOWED_VARIABLES = {
     "meldpunt_url",
     "organisation",
     "report_reference",
+    "correction",
+    "correction_url",
 }
 
 REQUIRED_TEMPLATES = {

@@ -14,10 +14,42 @@ from django.utils import timezone
 from accounts.models import Membership, Organisation
 from accounts.permissions import Role
 from codeofconduct.setup import install_default_code
-from moderation.models import PlatformConnection
+from moderation.classify.normalise import fold_phrase
+from moderation.models import KnownFalseClaim, PlatformConnection, PoliticalTerm
+from moderation.registers import forget_classification_lists
 from moderation.setup import install_default_tree
 
 DEMO_PASSWORD = "velderbeek-demo"
+# Fictional local lists and slogans, and rumours the demo page's comments repeat (moderation/platforms/demo_texts.py).
+DEMO_TERMS = (
+    ("Velderbeek Vooruit", PoliticalTerm.Kind.PARTY),
+    ("Samen Velderbeek", PoliticalTerm.Kind.PARTY),
+    ("Lijst Beekvallei", PoliticalTerm.Kind.PARTY),
+    ("Een Velderbeek dat luistert", PoliticalTerm.Kind.SLOGAN),
+)
+DEMO_FALSE_CLAIMS = (
+    (
+        "Het containerpark gaat dicht",
+        "Het containerpark blijft open. Vanaf 1 januari gelden nieuwe openingsuren: ook op zaterdagnamiddag.",
+        "https://www.velderbeek.example/containerpark",
+    ),
+    (
+        "Het Zomerfeest is afgelast",
+        "Het Zomerfeest gaat gewoon door, zoals elk jaar in het laatste weekend van augustus op het Marktplein.",
+        "https://www.velderbeek.example/zomerfeest",
+    ),
+    (
+        "Het restafval wordt maar één keer per maand opgehaald",
+        "Het restafval wordt nog altijd om de twee weken opgehaald. De ophaaldagen staan in de afvalkalender.",
+        "https://www.velderbeek.example/afvalkalender",
+    ),
+    (
+        "De belasting is illegaal",
+        "De afvalbelasting staat in het belastingreglement dat de gemeenteraad goedkeurde. Wie niet betaalt, krijgt "
+        "eerst een herinnering; een afbetalingsplan kan altijd.",
+        "https://www.velderbeek.example/afvalbelasting",
+    ),
+)
 DEMO_USERS = (
     ("medewerker", "An", "Peeters", Role.STAFF),
     ("teamleider", "Bram", "Claes", Role.LEAD),
@@ -64,6 +96,7 @@ class Command(BaseCommand):
                 "sync_interval_seconds": settings.DEMO_SYNC_INTERVAL_SECONDS,
             },
         )
+        _install_registers(organisation)
         user_model = get_user_model()
         for username, first_name, last_name, role in DEMO_USERS:
             user = user_model.objects.filter(username=username).first()
@@ -78,3 +111,18 @@ class Command(BaseCommand):
             self.stdout.write(f"Open http://127.0.0.1:8000/ and log in with one of these (password: {DEMO_PASSWORD}):")
             for username, _first, _last, role in DEMO_USERS:
                 self.stdout.write(f"  {username:<12} {Role(role).label}")
+
+
+def _install_registers(organisation: Organisation) -> None:
+    """The demo's political terms and known false claims, each created once (matched on the folded text)."""
+    for term, kind in DEMO_TERMS:
+        PoliticalTerm.objects.get_or_create(
+            organisation=organisation, folded=fold_phrase(term), defaults={"term": term, "kind": kind}
+        )
+    for claim, correction, source_url in DEMO_FALSE_CLAIMS:
+        KnownFalseClaim.objects.get_or_create(
+            organisation=organisation,
+            folded=fold_phrase(claim),
+            defaults={"claim": claim, "correction": correction, "source_url": source_url},
+        )
+    forget_classification_lists(organisation.pk)   # a cache may outlive a reset database
