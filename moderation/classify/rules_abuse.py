@@ -34,7 +34,10 @@ _NOT_A_SWEAR_COMPOUND = frozenset({"patient", "patienten", "onderzoek", "bestrij
 def hate_and_threat_hits(norm: Normalised) -> list[Hit]:
     """Hate speech and threats, minus what quotes or condemns them; plus the counter-speech itself."""
     text = norm.text
-    raw = run_rules(lex.THREAT_RULES, norm) + _compound_slurs(norm)
+    raw = run_rules(lex.THREAT_RULES, norm)
+    for rules in _gated_threat_rules(text):
+        raw += run_rules(rules, norm)
+    raw += _compound_slurs(norm) + _helping_hand(norm)
     if lex.HATE_TRIGGER.search(text):
         raw += run_rules(lex.HATE_RULES, norm)
     strong = [match for match in COUNTER_SPEECH_STRONG.finditer(text) if not has_negation(match.group())]
@@ -54,6 +57,100 @@ def hate_and_threat_hits(norm: Normalised) -> list[Hit]:
     if cue is not None:
         hits.append(Hit("criticism.counter_speech", 0.6, norm.evidence(*cue.span()), cue.start()))
     return hits
+
+
+def _gated_threat_rules(text: str) -> list[tuple]:
+    """The groups of threat rules whose vocabulary occurs in ``text`` (most comments open none)."""
+    seen = {_CANONICAL[match.group()] for match in _ANCHORS.finditer(text)}
+    if not seen:
+        return []
+    opened: set[int] = set()
+    for word in seen:
+        opened |= _GROUPS_OF[word]
+    for index, pairs in _PAIRS:
+        if index not in opened and any(first in seen and second in seen for first, second in pairs):
+            opened.add(index)
+    return [lex.GATED_THREAT_RULES[index][1] for index in sorted(opened)]
+
+
+_DOUBLED = re.compile(r"([a-z])\1")
+_WORD_END, _PREFIX_END = "\x00", "\x01"
+
+
+def _spellings(word: str) -> set[str]:
+    """``word`` and its forms with doubled letters made single, as normalisation leaves them ("vermooooord" ->
+    "vermoord", "vermord"); not the short ones, which are common words of their own ("been" -> "ben")."""
+    variants, position = [""], 0
+    for match in _DOUBLED.finditer(word):
+        letter = match.group(1)
+        variants = [variant + word[position:match.start()] + form for variant in variants for form in (letter * 2, letter)]
+        position = match.end()
+    return {word} | {spelling for spelling in (variant + word[position:] for variant in variants) if len(spelling) > 3}
+
+
+def _anchor_index():
+    """One regex for every vocabulary word of the gated threat rules, written as a trie (a branch per letter, so a
+    position costs a step or two instead of one per word); the word each spelling stands for; and the groups each
+    word opens. A word also opens the groups of the word beginnings it starts with ("brandbom" those of "brand")."""
+    groups: dict[str, set[int]] = {}
+    canonical: dict[str, str] = {}
+    prefixes: set[str] = set()
+    trie: dict = {}
+    for index, (vocabulary, _rules) in enumerate(lex.GATED_THREAT_RULES):
+        pair_words = tuple(word for pair in vocabulary.pairs for word in pair)
+        for entries, end in ((vocabulary.words, _WORD_END), (vocabulary.prefixes, _PREFIX_END), (pair_words, _WORD_END)):
+            for entry in entries:
+                opened = groups.setdefault(entry, set())
+                if entries is not pair_words:
+                    opened.add(index)
+                if end == _PREFIX_END:
+                    prefixes.add(entry)
+                for spelling in _spellings(entry):
+                    canonical.setdefault(spelling, entry)
+                    node = trie
+                    for char in spelling:
+                        node = node.setdefault(char, {})
+                    node[end] = {}
+    for word in groups:
+        for prefix in prefixes:
+            if word.startswith(prefix):
+                groups[word] |= groups[prefix]
+    for spelling, word in canonical.items():
+        for prefix in prefixes:
+            if spelling.startswith(prefix):
+                groups[word] |= groups[prefix]
+    pairs = tuple((index, vocabulary.pairs) for index, (vocabulary, _rules) in enumerate(lex.GATED_THREAT_RULES)
+                  if vocabulary.pairs)
+    pattern = re.compile(rf"(?<!\w)(?:{_trie_source(trie)})")
+    return pattern, canonical, {word: frozenset(indices) for word, indices in groups.items()}, pairs
+
+
+def _trie_source(node: dict) -> str:
+    """Longer words first, so a match is the longest vocabulary word at that position."""
+    branches = [re.escape(char) + _trie_source(child) for char, child in sorted(node.items())
+                if char not in (_WORD_END, _PREFIX_END)]
+    if _WORD_END in node:
+        branches.append(r"(?!\w)")
+    if _PREFIX_END in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_ANCHORS, _CANONICAL, _GROUPS_OF, _PAIRS = _anchor_index()
+
+
+def _helping_hand(norm: Normalised) -> list[Hit]:
+    """Offering to help someone "disappear": "wie daarvoor is, moet verdwijnen. Desnoods help ik een handje"."""
+    text = norm.text
+    if "help" not in text:
+        return []
+    for match in lex.HELPING_HAND.finditer(text):
+        before = text[max(0, match.start() - 160):match.start()]
+        wishes = list(lex.PERSON_GONE.finditer(before))
+        if wishes and not has_negation(wishes[-1].group()):   # the wish closest to the offer
+            start = match.start() - len(before) + wishes[-1].start()
+            return [Hit("threat.intimidation", 0.85, norm.evidence(start, match.end()), start)]
+    return []
 
 
 def _compound_slurs(norm: Normalised) -> list[Hit]:

@@ -58,7 +58,7 @@ def _codes(result) -> list[str]:
 
 
 def test_the_model_adds_coverage_where_no_rule_fires(model):
-    text = "Volgende keer neem ik een mes mee naar het gemeentehuis."
+    text = "Volgende keer draag ik een mes op zak naar het gemeentehuis."
     assert classify_text(text).category == "other"          # the rules see nothing
     result = classify_text(text, model=model)
     assert result.category == "threat"
