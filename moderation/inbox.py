@@ -27,7 +27,8 @@ from moderation.models import (
 from moderation.platforms.registry import KIND_CHOICES
 from moderation.search import matching_text
 
-PAGE_SIZE = 50
+# Rows per page: a screenful or two of triage; keyset paging brings the next ones as fast.
+PAGE_SIZE = 30
 # Seconds a set of filter counts may be reused while no comment changed (due follow-ups move with the clock).
 COUNTS_TTL = 30
 # Facet counts stop at this number ("1000+"), so they cost the same at 10k and at 1M comments.
@@ -63,6 +64,12 @@ class InboxFilters:
             if value and not (key == "queue" and value == "new") and not (key == "sort" and value == "time"):
                 query[key] = value
         return query.urlencode()
+
+
+def post_filter_prefix(filters: InboxFilters) -> str:
+    """The query string that, with ``post=<id>`` appended, narrows these filters to one post."""
+    query = filters.as_query(post="", cursor="")
+    return f"{query}&" if query else ""
 
 
 def _valid_date(value: str) -> str:
@@ -208,20 +215,55 @@ def inbox_comments(
     )
 
 
-def _capped_tally(queryset: QuerySet[Comment], field: str) -> dict[str, int]:
-    """How many of the first COUNT_CAP + 1 matching rows have each value of ``field``.
+# Facet name -> the comment field it counts.
+FACET_FIELDS = {
+    "sentiment": "sentiment",
+    "category": "category",
+    "conduct": "conduct",
+    "platform": "connection__kind",
+    "connection": "connection_id",
+}
 
-    The database groups the bounded sample, so a tally sends a handful of rows, not a thousand.
+
+def _capped_tallies(queryset: QuerySet[Comment], facets: dict[str, str]) -> dict[str, dict[str, int]]:
+    """Per facet, how many of the first COUNT_CAP + 1 matching rows have each value.
+
+    One statement: the bounded sample is taken once and the database groups it per facet,
+    so the tallies send a handful of rows, not a thousand per facet.
     """
-    sample = queryset.order_by().annotate(tally_value=F(field)).values_list("tally_value")[: COUNT_CAP + 1]
-    sql, params = sample.query.sql_with_params()
+    if not facets:
+        return {}
+    aliases = {name: f"tally_{name}" for name in facets}
+    sample = (
+        queryset.order_by()
+        .annotate(**{aliases[name]: F(field) for name, field in facets.items()})
+        .values_list(*aliases.values())[: COUNT_CAP + 1]
+    )
+    sample_sql, params = sample.query.sql_with_params()
+    groups = " UNION ALL ".join(
+        f"SELECT '{name}', CAST({alias} AS TEXT), COUNT(*) FROM sample GROUP BY {alias}" for name, alias in aliases.items()
+    )
+    tallies: dict[str, dict[str, int]] = {name: {} for name in facets}
     with connections[sample.db].cursor() as cursor:
-        cursor.execute(f"SELECT tally_value, COUNT(*) FROM ({sql}) AS sample GROUP BY tally_value", params)
-        return {str(value): count for value, count in cursor.fetchall()}
+        cursor.execute(f"WITH sample AS ({sample_sql}) {groups}", params)
+        for name, value, count in cursor.fetchall():
+            tallies[name][str(value)] = count
+    return tallies
 
 
-def _capped_count(queryset: QuerySet[Comment]) -> int:
-    return queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
+def _capped_counts(querysets: dict[str, QuerySet[Comment]]) -> dict[str, int]:
+    """How many rows each queryset has, counting no further than COUNT_CAP + 1; one statement for all."""
+    parts, params, db = [], [], "default"
+    for queryset in querysets.values():
+        bounded = queryset.order_by().values("pk")[: COUNT_CAP + 1]
+        sql, part_params = bounded.query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS bounded)")
+        params.extend(part_params)
+        db = bounded.db
+    with connections[db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return dict(zip(querysets, row, strict=True))
 
 
 def filter_counts(organisation: Organisation, filters: InboxFilters, *, user: Any) -> dict[str, dict[str, int]]:
@@ -254,12 +296,14 @@ def _counts_key(organisation: Organisation, filters: InboxFilters, user: Any) ->
 def _count_facets(organisation: Organisation, filters: InboxFilters, *, user: Any) -> dict[str, dict[str, int]]:
     queue_qs = _apply(organisation, filters, user=user, skip="queue")
     counts: dict[str, dict[str, int]] = {
-        "queue": {queue: _capped_count(_apply_queue(queue_qs, queue, user=user)) for queue in QUEUES}
+        "queue": _capped_counts({queue: _apply_queue(queue_qs, queue, user=user) for queue in QUEUES})
     }
-    for facet in ("sentiment", "category", "conduct"):
-        counts[facet] = _capped_tally(_apply(organisation, filters, user=user, skip=facet), facet)
-    counts["platform"] = _capped_tally(_apply(organisation, filters, user=user, skip="platform"), "connection__kind")
-    counts["connection"] = _capped_tally(_apply(organisation, filters, user=user, skip="connection"), "connection_id")
+    # A facet without its own filter counts the same rows as the list: those share one sample.
+    unfiltered = {name: field for name, field in FACET_FIELDS.items() if not getattr(filters, name)}
+    counts |= _capped_tallies(_apply(organisation, filters, user=user), unfiltered)
+    for name, field in FACET_FIELDS.items():
+        if name not in unfiltered:
+            counts |= _capped_tallies(_apply(organisation, filters, user=user, skip=name), {name: field})
     return counts
 
 

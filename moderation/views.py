@@ -38,6 +38,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     comments = page[: inbox.PAGE_SIZE]
     context = {
         "filters": filters,
+        "post_query": inbox.post_filter_prefix(filters),
         "comments": comments,
         "next_cursor": comments[-1].pk if len(page) > inbox.PAGE_SIZE else None,
         "counts": inbox.filter_counts(organisation, filters, user=request.user),
@@ -67,7 +68,10 @@ def inbox_poll(request: HttpRequest) -> HttpResponse:
     after_id = int(after) if after.isdigit() else inbox.newest_id(organisation)
     new_comments = []
     if filters.sort == "time":
-        new_comments = list(inbox.inbox_comments(organisation, filters, user=request.user, after_id=after_id)[: inbox.PAGE_SIZE])
+        # Oldest new ones first, so a burst larger than a page arrives over the next polls
+        # instead of being skipped; shown newest first, as the list is.
+        arrived = inbox.inbox_comments(organisation, filters, user=request.user, after_id=after_id).order_by("id")
+        new_comments = sorted(arrived[: inbox.PAGE_SIZE], key=lambda c: (c.published_at, c.pk), reverse=True)
     shown = [int(i) for i in request.GET.getlist("shown") if i.isdigit()][:200]
     changed = []
     try:
@@ -78,6 +82,7 @@ def inbox_poll(request: HttpRequest) -> HttpResponse:
         changed = list(inbox.changed_since(organisation, since, shown))
     context = {
         "filters": filters,
+        "post_query": inbox.post_filter_prefix(filters),
         "new_comments": new_comments,
         "changed_comments": changed,
         "newest_id": max([after_id, *(c.pk for c in new_comments)]),

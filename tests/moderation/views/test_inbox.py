@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from moderation.inbox import PAGE_SIZE
 from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,12 +55,12 @@ def test_the_live_poll_returns_only_newer_comments(staff_client, connection):
 
 
 def test_keyset_pages_do_not_overlap(staff_client, connection):
-    CommentFactory.create_batch(55, connection=connection)
+    CommentFactory.create_batch(PAGE_SIZE + 5, connection=connection)
     first = staff_client.get(reverse("moderation:inbox"))
     ids_first = [c.pk for c in first.context["comments"]]
     second = staff_client.get(reverse("moderation:inbox"), {"cursor": first.context["next_cursor"]})
     ids_second = [c.pk for c in second.context["comments"]]
-    assert len(ids_first) == 50 and len(ids_second) == 5
+    assert len(ids_first) == PAGE_SIZE and len(ids_second) == 5
     assert not set(ids_first) & set(ids_second)
 
 
@@ -111,3 +112,16 @@ def test_counts_are_fresh_after_a_comment_changes(staff_client, connection):
     staff_client.post(reverse("moderation:act", args=[first.pk, "mark_handled"]), {"version": first.version})
     counts = staff_client.get(reverse("moderation:inbox")).context["counts"]["queue"]
     assert counts["new"] == 1 and counts["handled"] == 1
+
+
+def test_a_burst_larger_than_a_page_arrives_over_the_next_polls(staff_client, connection):
+    first = CommentFactory(connection=connection, text="Al op het scherm")
+    burst = CommentFactory.create_batch(PAGE_SIZE + 3, connection=connection)
+    seen: list[int] = []
+    after = first.pk
+    for _poll in range(3):
+        response = staff_client.get(reverse("moderation:inbox_poll"), {"after": after}, HTTP_HX_REQUEST="true")
+        shown = [c.pk for c in response.context["new_comments"]]
+        seen += shown
+        after = response.context["newest_id"]
+    assert sorted(seen) == sorted(c.pk for c in burst)
