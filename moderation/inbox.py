@@ -31,8 +31,8 @@ from moderation.search import matching_text
 PAGE_SIZE = 30
 # Seconds a set of filter counts may be reused while no comment changed (due follow-ups move with the clock).
 COUNTS_TTL = 30
-# Facet counts stop at this number ("1000+"), so they cost the same at 10k and at 1M comments.
-COUNT_CAP = 1000
+# Facet counts stop at this number ("500+"), so they cost the same at 10k and at 1M comments.
+COUNT_CAP = 500
 QUEUES = ("new", "review", "mine", "waiting", "followup", "handled", "all")
 SORTS = ("time", "priority")
 
@@ -269,7 +269,7 @@ def _capped_counts(querysets: dict[str, QuerySet[Comment]]) -> dict[str, int]:
 def filter_counts(organisation: Organisation, filters: InboxFilters, *, user: Any) -> dict[str, dict[str, int]]:
     """For each facet, how many comments each value would show with the other filters kept.
 
-    Counts are capped at COUNT_CAP (shown as "1000+"): a triage screen needs "many", not an
+    Counts are capped at COUNT_CAP (shown as "500+"): a triage screen needs "many", not an
     exact figure, and a bounded count keeps the inbox as fast at a million comments as at ten
     thousand. They are cached until a comment of the organisation changes (or COUNTS_TTL
     passes, for queues that move with the clock), so the live poll of fifty users and the

@@ -24,6 +24,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 def main() -> None:
     from accounts.models import Organisation
     from codeofconduct.setup import install_default_code
+    from moderation.classify.active import model_for
     from moderation.models import Comment, PlatformConnection
     from moderation.setup import install_default_tree
     from moderation.sync import sync_comments
@@ -44,6 +45,7 @@ def main() -> None:
             )
             connection.token = fake.token
             connection.save()
+            model_for(organisation)  # load the text model first: a worker loads it once, not per sync
             started = time.perf_counter()
             sync_comments(connection=connection, max_pages=100_000)
             sync_seconds = time.perf_counter() - started

@@ -37,7 +37,7 @@ def query_with(filters: InboxFilters, **overrides: Any) -> str:
 
 @register.filter
 def capped(count: int | None) -> str:
-    """1000+ for counts that reached the cap."""
+    """500+ for counts that reached the cap."""
     from moderation.inbox import COUNT_CAP
 
     count = count or 0
