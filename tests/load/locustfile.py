@@ -21,6 +21,13 @@ COMMENT_LINK = re.compile(r"/reacties/(\d+)/")
 _next_session = count()
 
 
+def _why(response) -> str:
+    """The status, or for status 0 the connection error behind it (refused, reset, timed out)."""
+    if response.status_code == 0:
+        return f"status 0: {type(response.error).__name__}: {str(response.error)[:120]}"
+    return f"status {response.status_code}"
+
+
 class Moderator(HttpUser):
     wait_time = between(1, 3)  # reading and thinking between clicks
 
@@ -33,7 +40,7 @@ class Moderator(HttpUser):
     def checked_get(self, url: str, name: str):
         with self.client.get(url, name=name, catch_response=True, allow_redirects=False) as response:
             if response.status_code != 200:
-                response.failure(f"status {response.status_code}")
+                response.failure(_why(response))
             return response
 
     @task(5)
@@ -75,4 +82,4 @@ class Moderator(HttpUser):
             allow_redirects=False,
         ) as response:
             if response.status_code != 200:
-                response.failure(f"status {response.status_code}")
+                response.failure(_why(response))

@@ -184,9 +184,13 @@ class Ingestion:
 
 # --- the web server and locust --------------------------------------------------------------------
 def start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
+    # Keep-alive longer than a user's pause between clicks: with gunicorn's default of 2 s the
+    # server closed idle connections just as the next request went out ("connection reset").
+    # Behind a reverse proxy the proxy's keep-alive plays this part.
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "3",
-         "--threads", "4", "--worker-class", "gthread", "--timeout", "60", "--log-level", "warning"],
+         "--threads", "4", "--worker-class", "gthread", "--timeout", "60", "--keep-alive", "75",
+         "--log-level", "warning"],
         cwd=REPO, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT, start_new_session=True,  # noqa: SIM115
     )
     import urllib.request
