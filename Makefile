@@ -39,7 +39,8 @@ bench: $(STAMP_DEV)
 	$(PY) -m tests.bench_sync
 	$(PY) -m tests.bench_classifier
 	@if [ -n "$$DATABASE_URL" ]; then $(PY) -m tests.bench_insights; else echo "insights bench: needs DATABASE_URL (PostgreSQL)"; fi
-	$(PY) -m tests.load.run --users 50 --rate 100 --duration 60
+	$(PY) -m tests.load.run --users 50 --rate 100 --duration 60 --think 5,15
+	$(PY) -m tests.load.run --users 50 --rate 100 --duration 60 --think 1,3
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .

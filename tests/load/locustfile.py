@@ -19,6 +19,8 @@ from locust import HttpUser, between, task
 SESSIONS = json.loads(open(os.environ["LOAD_SESSIONS"]).read())  # noqa: SIM115 - read once at start
 COMMENT_LINK = re.compile(r"/reacties/(\d+)/")
 _next_session = count()
+# Seconds between clicks (min,max): 1,3 by default, a stress pace; people reading comments take longer.
+THINK = tuple(float(part) for part in os.environ.get("LOAD_THINK", "1,3").split(",", 1))
 
 
 def _why(response) -> str:
@@ -29,7 +31,7 @@ def _why(response) -> str:
 
 
 class Moderator(HttpUser):
-    wait_time = between(1, 3)  # reading and thinking between clicks
+    wait_time = between(*THINK)  # reading and thinking between clicks
 
     def on_start(self) -> None:
         session_key = SESSIONS[next(_next_session) % len(SESSIONS)]

@@ -1,6 +1,6 @@
 """Load run: staff triaging through a real web server while a sync ingests comments (`make bench`).
 
-    python -m tests.load.run [--users 50] [--rate 100] [--duration 60] [--json FILE]
+    python -m tests.load.run [--users 50] [--rate 100] [--duration 60] [--think 1,3] [--json FILE]
 
 1. makes a throw-away database next to the configured one (PostgreSQL: ``<name>_load_<pid>``;
    SQLite: a file in a temporary folder), migrates it and seeds an organisation with a 5,000
@@ -208,12 +208,16 @@ def start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
 
 
 def run_locust(env: dict[str, str], port: int, users: int, duration: int, prefix: Path) -> None:
+    """Users join at two a second (a team logging in, not a stampede), then ``duration`` seconds are measured."""
+    spawn_rate = 2
+    ramp = -(-users // spawn_rate)
     subprocess.run(
         [str(BIN / "locust"), "-f", str(REPO / "tests/load/locustfile.py"), "--headless", "--users", str(users),
-         "--spawn-rate", str(max(1, users // 5)), "--run-time", f"{duration}s", "--host", f"http://127.0.0.1:{port}",
-         "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "30"],
+         "--spawn-rate", str(spawn_rate), "--run-time", f"{duration + ramp}s", "--host", f"http://127.0.0.1:{port}",
+         "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "30",
+         "--reset-stats"],  # the figures cover the steady state, not the ramp-up
         cwd=REPO, env=env, check=False, stdout=subprocess.DEVNULL, stderr=open(f"{prefix}.log", "wb"),  # noqa: SIM115
-        timeout=duration + 120,
+        timeout=duration + ramp + 120,
     )
 
 
@@ -250,7 +254,8 @@ def report(stats: dict, failures: list, ingestion: Ingestion, stored: int, users
         "ingest_errors": ingestion.errors,
         "failure_details": failures,
     }
-    print(f"\nload run on {vendor}: {users} staff users for {duration} s, sync publishing {ingestion.rate:g} comments/s")
+    print(f"\nload run on {vendor}: {users} staff users for {duration} s (pausing {os.environ.get('LOAD_THINK', '1,3')} s "
+          f"between clicks), sync publishing {ingestion.rate:g} comments/s")
     print(f"{'endpoint':<24}{'requests':>9}{'fail':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for name, values in sorted(result["endpoints"].items()):
         print(f"{name:<24}{values['requests']:>9}{values['failures']:>6}{values['p50']:>9.0f}{values['p95']:>9.0f}{values['p99']:>9.0f}")
@@ -269,8 +274,11 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--rate", type=float, default=100.0, help="comments published per second")
     parser.add_argument("--duration", type=int, default=60, help="seconds of load")
+    parser.add_argument("--think", default="1,3",
+                        help="seconds a user pauses between clicks, min,max (1,3 is a stress pace; people take 5-15)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
+    os.environ["LOAD_THINK"] = args.think
 
     from tests.reliability.services import RedisServer, free_port
 
@@ -311,6 +319,7 @@ def main(argv: list[str] | None = None) -> dict:
 
         stored = Comment.objects.filter(connection_id=ingest_id).count()
         result = report(read_stats(workdir / "locust"), read_failures(workdir / "locust"), ingestion, stored, args.users, args.duration, db.vendor)
+        result["think_s"] = args.think
         if result["failures"]:
             result["server_log_tail"] = (workdir / "gunicorn.log").read_text(errors="replace")[-4000:]
             print(result["server_log_tail"])
