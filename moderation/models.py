@@ -188,7 +188,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["organisation", "-published_at", "-id"], name="comment_org_newest"),
             models.Index(fields=["organisation", "status", "-published_at"], name="comment_org_status"),
-            models.Index(fields=["organisation", "category"], name="comment_org_category"),
+            models.Index(fields=["organisation", "category", "status", "-published_at"], name="comment_org_category_status"),
             models.Index(fields=["organisation", "updated_at"], name="comment_org_updated"),
             models.Index(fields=["organisation", "status", "priority", "published_at", "id"], name="comment_org_priority"),
             models.Index(fields=["organisation", "assigned_to", "status"], name="comment_org_assigned"),
