@@ -58,7 +58,7 @@ def detect_language(norm: Normalised) -> LanguageGuess:
         first = _NON_LATIN_LETTER.search(text)
         return LanguageGuess("unknown", False, first.start(), first.end())
     words = _WORD.findall(sample)[:MAX_WORDS]
-    counts = {language: sum(word in stop_words for word in words) for language, stop_words in _STOP_WORDS.items()}
+    counts = {language: sum(map(stop_words.__contains__, words)) for language, stop_words in _STOP_WORDS.items()}
     best = max(("fr", "en", "de"), key=lambda language: counts[language])
     if counts[best] >= 2 and counts[best] > counts["nl"]:
         first = next(match for match in _WORD.finditer(sample) if match.group() in _STOP_WORDS[best])

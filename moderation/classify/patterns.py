@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .anchors import RuleGate
 from .normalise import Normalised
 from .results import Hit
 
@@ -93,7 +95,47 @@ def run_rule(rule: PhraseRule, norm: Normalised) -> list[Hit]:
 
 
 def run_rules(rules: tuple[PhraseRule, ...], norm: Normalised) -> list[Hit]:
+    """Every rule's hits, in order; rules whose literal anchors do not occur in the text are skipped."""
+    opened = _gate(rules).open_rules(norm.text)
+    hits: list[Hit] = []
+    while opened:   # the set bits, lowest (first rule) first
+        lowest = opened & -opened
+        hits += run_rule(rules[lowest.bit_length() - 1], norm)
+        opened ^= lowest
+    return hits
+
+
+def run_rules_ungated(rules: tuple[PhraseRule, ...], norm: Normalised) -> list[Hit]:
+    """``run_rules`` without the gate (the reference the gate is tested against)."""
     hits: list[Hit] = []
     for rule in rules:
         hits += run_rule(rule, norm)
     return hits
+
+
+def finditer_gated(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when none of the pattern's literal anchors occurs in ``text``."""
+    cached = _PATTERN_GATES.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        _keep_small(_PATTERN_GATES)
+        cached = _PATTERN_GATES[id(pattern)] = (pattern, RuleGate([pattern]))
+    return pattern.finditer(text) if cached[1].open_rules(text) else iter(())
+
+
+_GATES: dict[int, tuple[tuple[PhraseRule, ...], RuleGate]] = {}
+_PATTERN_GATES: dict[int, tuple[re.Pattern[str], RuleGate]] = {}
+
+
+def _gate(rules: tuple[PhraseRule, ...]) -> RuleGate:
+    """The gate for a tuple of rules, built on first use (the lexicons' tuples live as long as the process)."""
+    cached = _GATES.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        _keep_small(_GATES)
+        cached = _GATES[id(rules)] = (rules, RuleGate([rule.pattern for rule in rules]))
+    return cached[1]
+
+
+def _keep_small(gates: dict) -> None:
+    """The lexicons need a few dozen gates; a caller passing fresh tuples must not grow the cache forever."""
+    if len(gates) >= 1000:
+        gates.clear()

@@ -80,10 +80,10 @@ def _shouting_hits(norm: Normalised) -> list[Hit]:
     """Caps lock with exclamation marks: a weak frustration cue that never decides a category on its own."""
     original = norm.original
     hits = []
-    letters = [char for char in original if char.isalpha()]
-    if len(letters) >= 10 and original.count("!") >= 2:
+    if original.count("!") >= 2:   # checked first: counting letters costs more
+        letters = [char for char in original if char.isalpha()]
         upper = sum(1 for char in letters if char.isupper())
-        if upper >= 0.8 * len(letters):
+        if len(letters) >= 10 and upper >= 0.8 * len(letters):
             first = re.search(r"!+", original)
             return [Hit("frustration.shouting", 0.45, first.group(), first.start())]
     exclamations = re.search(r"!{3,}", original)
@@ -94,6 +94,8 @@ def _shouting_hits(norm: Normalised) -> list[Hit]:
 
 def _ambiguous_party_names(norm: Normalised) -> list[Hit]:
     original = norm.original
+    if unwanted.AMBIGUOUS_PARTY_NAMES.search(original) is None:
+        return []   # the common case, decided before the caps-lock check below
     letters = [char for char in original[:2000] if char.isalpha()]
     if letters and sum(char.isupper() for char in letters) >= 0.6 * len(letters):
         return []   # in caps lock "GROEN" or "DENK" are just words

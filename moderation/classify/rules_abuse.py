@@ -6,7 +6,7 @@ import re
 
 from . import lexicon_abuse as lex
 from .normalise import Normalised
-from .patterns import MAX_MATCHES_PER_RULE, has_negation, is_negated, run_rules, words
+from .patterns import MAX_MATCHES_PER_RULE, finditer_gated, has_negation, is_negated, run_rules, words
 from .results import Hit
 
 # Condemning hate ("dat is racisme", "#hierniet") makes quoted or paraphrased hate counter-speech.
@@ -40,7 +40,7 @@ def hate_and_threat_hits(norm: Normalised) -> list[Hit]:
     raw += _compound_slurs(norm) + _helping_hand(norm)
     if lex.HATE_TRIGGER.search(text):
         raw += run_rules(lex.HATE_RULES, norm)
-    strong = [match for match in COUNTER_SPEECH_STRONG.finditer(text) if not has_negation(match.group())]
+    strong = [match for match in finditer_gated(COUNTER_SPEECH_STRONG, text) if not has_negation(match.group())]
     if not raw:
         return [Hit("criticism.counter_speech", 0.6, norm.evidence(*strong[0].span()), strong[0].start())] if strong else []
     weak = [match for match in COUNTER_SPEECH_WEAK.finditer(text) if not is_negated(text, match.start())]
@@ -155,7 +155,7 @@ def _helping_hand(norm: Normalised) -> list[Hit]:
 
 def _compound_slurs(norm: Normalised) -> list[Hit]:
     hits = []
-    for match in lex.SWEAR_PREFIX.finditer(norm.text):
+    for match in finditer_gated(lex.SWEAR_PREFIX, norm.text):
         if lex.GROUP_SUFFIXES.match(match.group(2)):
             hits.append(Hit("hate_speech.slur", 0.9, norm.evidence(*match.span()), match.start()))
     return hits[:MAX_MATCHES_PER_RULE]
@@ -179,7 +179,7 @@ def _noun_insults(norm: Normalised) -> list[Hit]:
         (lex.INSULT_NOUN_PATTERN_DIRECTED_ONLY, "insult.name_calling", 0.6),
     ):
         found = 0
-        for match in pattern.finditer(text):
+        for match in finditer_gated(pattern, text):
             start, end = match.span()
             before = text[max(0, start - 60):start]
             if is_negated(text, start) or lex.SELF_REFERENCE_BEFORE.search(before):
@@ -202,7 +202,7 @@ def _noun_insults(norm: Normalised) -> list[Hit]:
 def _adjective_insults(norm: Normalised) -> list[Hit]:
     text = norm.text
     hits: list[Hit] = []
-    for match in lex.INSULT_ADJECTIVE_PATTERN.finditer(text):
+    for match in finditer_gated(lex.INSULT_ADJECTIVE_PATTERN, text):
         start, end = match.span()
         if len(hits) >= MAX_MATCHES_PER_RULE:
             break
@@ -227,7 +227,7 @@ def _adjective_insults(norm: Normalised) -> list[Hit]:
 
 def _swear_compounds(norm: Normalised) -> list[Hit]:
     hits: list[Hit] = []
-    for match in lex.SWEAR_PREFIX.finditer(norm.text):
+    for match in finditer_gated(lex.SWEAR_PREFIX, norm.text):
         prefix, rest = match.group(1), match.group(2)
         evidence = norm.evidence(*match.span())
         if lex.GROUP_SUFFIXES.match(rest):
