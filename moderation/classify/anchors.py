@@ -9,6 +9,7 @@ set). A rule without anchors, or with a single letter or digit among them, is no
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from re import _constants as sre  # the parser behind re.compile: private, but stable since Python 3.11
 from re import _parser as sre_parse
@@ -143,31 +144,99 @@ def _too_common(anchor: str) -> bool:
 
 
 class RuleGate:
-    """Which rules of a fixed sequence can match a text, by the anchors found in one Aho-Corasick pass."""
+    """Which rules of a fixed sequence can match a text, by the anchors found in an Aho-Corasick pass.
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+    A gate made with a ``scanner`` shares that scanner's single pass per text with every other gate on it;
+    otherwise it runs its own pass."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], scanner: AnchorScanner | None = None) -> None:
         self.always = 0   # bit i set: rule i always runs
-        masks: dict[str, int] = {}
+        self.masks: dict[str, int] = {}   # anchor -> the rules it opens
         for index, pattern in enumerate(patterns):
             anchors = literal_anchors(pattern)
             if anchors is None or any(_too_common(anchor) for anchor in anchors):
                 self.always |= 1 << index
                 continue
             for anchor in anchors:
-                masks[anchor] = masks.get(anchor, 0) | 1 << index
+                self.masks[anchor] = self.masks.get(anchor, 0) | 1 << index
         self.everything = (1 << len(patterns)) - 1
-        self.automaton = ahocorasick.Automaton()
-        for anchor, mask in masks.items():
-            self.automaton.add_word(anchor, mask)
-        if masks:
-            self.automaton.make_automaton()
+        self.scanner = scanner
+        if scanner is not None:
+            self.slot = scanner.add(self)
+        else:
+            self.automaton = _automaton((anchor, mask) for anchor, mask in self.masks.items())
 
     def open_rules(self, text: str) -> int:
         """A bit mask of the rules that may match ``text``."""
+        if self.scanner is not None:
+            masks = self.scanner.masks(text)
+            if self.slot < len(masks) and self.scanner.gates[self.slot] is self:
+                return self.always | masks[self.slot]
+            return self.everything   # the scanner was cleared under this gate: run every rule (always correct)
         opened = self.always
-        if self.automaton.kind == ahocorasick.AHOCORASICK:
+        if self.automaton is not None:
             for _end, mask in self.automaton.iter(text):
                 opened |= mask
                 if opened == self.everything:
                     break
         return opened
+
+
+class AnchorScanner:
+    """One Aho-Corasick pass per text for many gates: the anchors of all of them in one automaton.
+
+    The masks of the last text scanned are kept (per thread), so the gates of one comment's rule groups
+    share the pass; the automaton is rebuilt when a gate is added (the lexicons add a few dozen, once)."""
+
+    def __init__(self) -> None:
+        self.gates: list[RuleGate] = []
+        self._state: tuple[object, int] = (None, 0)   # the automaton and how many gates it covers
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def add(self, gate: RuleGate) -> int:
+        with self._lock:
+            self.gates.append(gate)
+            return len(self.gates) - 1
+
+    def clear(self) -> None:
+        with self._lock:
+            self.gates = []
+            self._state = (None, 0)
+
+    def masks(self, text: str) -> list[int]:
+        """Per gate (by slot), the rules opened by the anchors found in ``text``."""
+        state = self._state
+        if state[1] != len(self.gates):
+            state = self._build()
+        local = self._local
+        if getattr(local, "text", None) is text and local.state is state:
+            return local.masks
+        automaton, count = state
+        masks = [0] * count
+        if automaton is not None:
+            for _end, opened in automaton.iter(text):
+                for slot, mask in opened:
+                    masks[slot] |= mask
+        local.text, local.state, local.masks = text, state, masks
+        return masks
+
+    def _build(self) -> tuple[object, int]:
+        with self._lock:
+            opened: dict[str, list[tuple[int, int]]] = {}
+            for slot, gate in enumerate(self.gates):
+                for anchor, mask in gate.masks.items():
+                    opened.setdefault(anchor, []).append((slot, mask))
+            self._state = (_automaton((anchor, tuple(pairs)) for anchor, pairs in opened.items()), len(self.gates))
+            return self._state
+
+
+def _automaton(entries: Iterable[tuple[str, object]]):
+    """An Aho-Corasick automaton over ``entries`` (anchor, value), or None when there are none."""
+    automaton = ahocorasick.Automaton()
+    for anchor, value in entries:
+        automaton.add_word(anchor, value)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton

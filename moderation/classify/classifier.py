@@ -51,15 +51,12 @@ def classify_many(
     if model is None:
         return [_classify_by_rules(text, ctx) for text, ctx in zip(texts, contexts, strict=True)]
     from .features import prepared_from
-    from .model import combine
+    from .model import combine_many
 
     norms = [normalise_text(text) for text in texts]
     verdicts = [_classify_by_rules(text, ctx, norm) for text, ctx, norm in zip(texts, contexts, norms, strict=True)]
     predictions = model.predict(texts, prepared=[prepared_from(norm) for norm in norms])
-    return [
-        combine(text, rules, prediction, model, norm=norm)
-        for text, rules, prediction, norm in zip(texts, verdicts, predictions, norms, strict=True)
-    ]
+    return combine_many(verdicts, predictions, model, norms=norms)
 
 
 def _classify_by_rules(text: str, context: ClassificationContext, norm: Normalised | None = None) -> Classification:

@@ -10,8 +10,9 @@ original, see ``normalise``). Frequent function words ("de", "is") are left out 
 from __future__ import annotations
 
 import re
-import threading
+from collections.abc import Sequence
 from itertools import pairwise
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -21,13 +22,23 @@ from .normalise import Normalised
 from .results import CATEGORIES
 
 _TOKEN = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
 MIN_EVIDENCE_CHARS = 2
 # Never shown as evidence on their own: they carry weight only together with other words.
 FUNCTION_WORDS = DUTCH_STOP_WORDS | frozenset({
     "die", "is", "in", "was", "den", "der", "des", "het", "een", "en", "alle", "al", "of", "om", "tot", "zo",
     "nog", "er", "hij", "zij", "ze", "je", "jij", "u", "wie", "wat", "dat", "dit", "deze", "daar", "hier", "toch",
 })
+
+
+class Request(NamedTuple):
+    """One explanation to give: row ``row`` of the feature ``matrix`` is the comment ``norm`` (folded to
+    ``prepared``, see ``features.prepared_from``); which of its words weigh most towards ``category``?"""
+
+    matrix: Any
+    row: int
+    norm: Normalised
+    prepared: str
+    category: str
 
 
 class Explainer:
@@ -44,24 +55,84 @@ class Explainer:
         classes = list(category_model.classes_)
         self.rows = {name: classes.index(name) for name in CATEGORIES if name in classes}
         self.coef = np.asarray(svm.coef_, dtype=np.float32)
-        self._local = threading.local()
 
-    def top_words(self, norm: Normalised, indices: np.ndarray, values: np.ndarray, category: str, *, limit: int) -> list[str]:
-        """Up to ``limit`` words (as written) that pushed the model most towards ``category``."""
-        if category not in self.rows or len(indices) == 0:
-            return []
-        buffer = getattr(self._local, "buffer", None)   # one scratch vector per thread, kept all zeros
-        if buffer is None:
-            buffer = self._local.buffer = np.zeros(self.coef.shape[1], dtype=np.float32)
-        buffer[indices] = values * self.coef[self.rows[category], indices]
-        prepared = _DIGIT.sub("0", norm.text)
-        try:
-            words, features, scores = self._word_scores(prepared, buffer)
-        finally:
-            buffer[indices] = 0.0
-        positive = [position for position, score in enumerate(scores) if score > 0]
-        candidates = sorted(positive, key=scores.__getitem__, reverse=True)[: 4 * limit]   # stable: ties keep order
-        starts = _word_starts(prepared, words, max(candidates, default=-1))
+    def top_words_many(self, requests: Sequence[Request], *, limit: int) -> list[list[str]]:
+        """For each request, up to ``limit`` words (as written) that pushed the model most towards its category.
+
+        The arithmetic for a whole batch is a handful of numpy calls: every word's feature indices, their
+        values in the comment's row of the feature matrix (one ``searchsorted``) times the category's weights,
+        summed per word (one ``bincount``). Requests may come from different matrices.
+        """
+        evidence: list[list[str]] = [[] for _request in requests]
+        groups: dict[int, list[int]] = {}
+        for position, request in enumerate(requests):
+            groups.setdefault(id(request.matrix), []).append(position)
+        for positions in groups.values():
+            batch = [requests[position] for position in positions]
+            for position, words in zip(positions, self._batch(batch[0].matrix, batch, limit), strict=True):
+                evidence[position] = words
+        return evidence
+
+    def _batch(self, matrix, requests: list[Request], limit: int) -> list[list[str]]:
+        cache = self.__dict__.setdefault("_cache", {})
+        lookup, offset = self.words.get, self.words_offset
+        texts, counts, ids, coef_rows, bigrams = [], [], [], [], []   # bigrams: (feature, first word, second word)
+        first_word = 0
+        for request in requests:
+            category_row = self.rows.get(request.category)
+            if category_row is None or matrix.indptr[request.row] == matrix.indptr[request.row + 1]:
+                texts.append(None)
+                continue
+            words = request.prepared.split()[:MAX_TOKENS]
+            features = [cache.get(word) or self._word_features(word) for word in words]
+            texts.append((words, features, first_word))
+            tokens: list[str] = []
+            owners: list[int] = []
+            for position, found in enumerate(features, first_word):
+                counts.append(found[3])
+                ids.append(found[0])
+                tokens += found[1]
+                owners += [position] * len(found[1])
+            coef_rows.append((request.row, category_row, len(words)))
+            for index, bigram in enumerate(map(lookup, _bigrams(tokens))):
+                if bigram is not None:
+                    bigrams.append((offset + bigram, owners[index], owners[index + 1]))
+            first_word += len(words)
+        scores = self._scores(matrix, coef_rows, counts, ids, bigrams) if first_word else []
+        return [
+            [] if text is None else self._evidence(request, *text, scores, limit)
+            for request, text in zip(requests, texts, strict=True)
+        ]
+
+    def _scores(self, matrix, coef_rows, counts, ids, bigrams) -> list[float]:
+        """Per word (over the batch): the summed contribution of its own features, then half of each bigram's."""
+        words_per_text = np.fromiter((count for _row, _category, count in coef_rows), dtype=np.int64)
+        matrix_rows = np.repeat(np.fromiter((row for row, _c, _n in coef_rows), dtype=np.int64), words_per_text)
+        category_rows = np.repeat(np.fromiter((category for _r, category, _n in coef_rows), dtype=np.int64), words_per_text)
+        per_word = np.asarray(counts, dtype=np.int64)
+        word_of = np.repeat(np.arange(len(per_word)), per_word)
+        features = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        contributions = self._contributions(matrix, matrix_rows[word_of], category_rows[word_of], features)
+        scores = np.bincount(word_of, weights=contributions, minlength=len(per_word)).tolist()
+        if bigrams:
+            feature, first, second = (np.asarray(column, dtype=np.int64) for column in zip(*bigrams, strict=True))
+            halves = (self._contributions(matrix, matrix_rows[first], category_rows[first], feature) / 2).tolist()
+            for half, one, other in zip(halves, first.tolist(), second.tolist(), strict=True):
+                scores[one] += half   # Python floats, in order: the same sums as one comment at a time
+                scores[other] += half
+        return scores
+
+    def _contributions(self, matrix, rows, category_rows, features) -> np.ndarray:
+        """value x weight of each (row, feature) pair, rounded to float32 (0 where the row lacks the feature)."""
+        values = np.asarray(matrix[rows, features]).ravel()   # scipy looks each up within its (sorted) row
+        return (values * self.coef[category_rows, features]).astype(np.float32).astype(np.float64)
+
+    def _evidence(self, request: Request, words, features, first_word: int, scores: list[float], limit: int) -> list[str]:
+        own = scores[first_word:first_word + len(words)]
+        positive = [position for position, score in enumerate(own) if score > 0]
+        candidates = sorted(positive, key=own.__getitem__, reverse=True)[: 4 * limit]   # stable: ties keep order
+        starts = _word_starts(request.prepared, words, max(candidates, default=-1))
+        norm = request.norm
         evidence: list[str] = []
         for position in candidates:
             quotable = features[position][2]
@@ -73,28 +144,6 @@ class Explainer:
                     if len(evidence) == limit:
                         break
         return evidence
-
-    def _word_scores(self, prepared: str, buffer: np.ndarray):
-        """Each whitespace-separated word with the summed contribution of its own features and its bigrams."""
-        words = prepared.split()[:MAX_TOKENS]
-        cache = self.__dict__.setdefault("_cache", {})
-        features = [cache.get(word) or self._word_features(word) for word in words]
-        if not features:
-            return words, features, []
-        scores = np.bincount(
-            np.repeat(np.arange(len(features)), [found[3] for found in features]),
-            weights=buffer[np.concatenate([found[0] for found in features])],
-            minlength=len(features),
-        ).tolist()   # Python floats from here: the same doubles, without numpy's per-element cost
-        tokens = [token for found in features for token in found[1]]
-        owners = [position for position, found in enumerate(features) for _token in found[1]]
-        lookup, offset = self.words.get, self.words_offset
-        for index, bigram in enumerate(map(lookup, _bigrams(tokens))):
-            if bigram is not None:
-                half = float(buffer[offset + bigram]) / 2
-                scores[owners[index]] += half
-                scores[owners[index + 1]] += half
-        return words, features, scores
 
     def _word_features(self, word: str):
         """Cached per whitespace-separated word: its feature indices (character n-grams, unigrams, classes),

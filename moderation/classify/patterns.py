@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .anchors import RuleGate
+from .anchors import AnchorScanner, RuleGate
 from .normalise import Normalised
 from .results import Hit
 
@@ -118,10 +118,11 @@ def finditer_gated(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str
     cached = _PATTERN_GATES.get(id(pattern))
     if cached is None or cached[0] is not pattern:
         _keep_small(_PATTERN_GATES)
-        cached = _PATTERN_GATES[id(pattern)] = (pattern, RuleGate([pattern]))
+        cached = _PATTERN_GATES[id(pattern)] = (pattern, RuleGate([pattern], _SCANNER))
     return pattern.finditer(text) if cached[1].open_rules(text) else iter(())
 
 
+_SCANNER = AnchorScanner()   # one pass per comment text for all the gates below
 _GATES: dict[int, tuple[tuple[PhraseRule, ...], RuleGate]] = {}
 _PATTERN_GATES: dict[int, tuple[re.Pattern[str], RuleGate]] = {}
 
@@ -131,11 +132,13 @@ def _gate(rules: tuple[PhraseRule, ...]) -> RuleGate:
     cached = _GATES.get(id(rules))
     if cached is None or cached[0] is not rules:
         _keep_small(_GATES)
-        cached = _GATES[id(rules)] = (rules, RuleGate([rule.pattern for rule in rules]))
+        cached = _GATES[id(rules)] = (rules, RuleGate([rule.pattern for rule in rules], _SCANNER))
     return cached[1]
 
 
 def _keep_small(gates: dict) -> None:
     """The lexicons need a few dozen gates; a caller passing fresh tuples must not grow the cache forever."""
-    if len(gates) >= 1000:
-        gates.clear()
+    if len(_GATES) + len(_PATTERN_GATES) >= 1000:
+        _GATES.clear()
+        _PATTERN_GATES.clear()
+        _SCANNER.clear()

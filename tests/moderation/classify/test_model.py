@@ -163,6 +163,14 @@ def test_the_rule_reasons_shown_are_the_rules_that_fired(model, test_set):
         assert sorted(rule_reasons, key=repr) == sorted(rules.reasons, key=repr)
 
 
+def test_a_comment_gets_the_same_verdict_and_evidence_alone_as_in_a_batch(model, test_set):
+    """The evidence words of a batch are computed together (one matrix): no comment may see another's."""
+    texts = [example.text for example in test_set] + HOSTILE
+    together = classify_many(texts, model=model)
+    assert together == [classify_text(text, model=model) for text in texts]
+    assert sum(reason.code.endswith(".model") and bool(reason.evidence) for result in together for reason in result.reasons) > 300
+
+
 def test_model_reasons_name_the_words_that_weighed_most(model, test_set):
     """Leaving out the features of the evidence words lowers the SVM's score for the category they explain."""
     svm = model.category_model.calibrated_classifiers_[0].estimator

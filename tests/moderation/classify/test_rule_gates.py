@@ -14,7 +14,7 @@ import pytest
 
 from moderation.classify import lexicon_abuse as lex
 from moderation.classify import rules, rules_abuse
-from moderation.classify.anchors import RuleGate, literal_anchors
+from moderation.classify.anchors import AnchorScanner, RuleGate, literal_anchors
 from moderation.classify.normalise import normalise_text
 from moderation.classify.patterns import finditer_gated, run_rules, run_rules_ungated, words
 from moderation.classify.training import DATA_DIR
@@ -96,3 +96,26 @@ def test_most_rules_are_gated():
 def test_literal_anchors(source, anchors):
     found = literal_anchors(source)
     assert (None if found is None else set(found)) == anchors
+
+
+def test_a_shared_scanner_opens_the_same_rules_as_a_gate_of_its_own(norms):
+    tuples = list(RULE_TUPLES.values())
+    scanner = AnchorScanner()
+    shared = [RuleGate([rule.pattern for rule in rule_tuple], scanner) for rule_tuple in tuples]
+    alone = [RuleGate([rule.pattern for rule in rule_tuple]) for rule_tuple in tuples]
+    opened = 0
+    for norm in norms:
+        for one, other in zip(shared, alone, strict=True):
+            assert one.open_rules(norm.text) == other.open_rules(norm.text), norm.original[:200]
+            opened += one.open_rules(norm.text) != one.always
+    assert opened > len(norms)   # the gates did open rules, so the comparison compared something
+
+
+def test_a_gate_whose_scanner_was_cleared_runs_every_rule():
+    scanner = AnchorScanner()
+    gate = RuleGate([words("idioot"), words("sukkel")], scanner)
+    assert gate.open_rules("wat een idioot") == 0b01
+    scanner.clear()
+    RuleGate([words("gek")], scanner)   # takes the cleared gate's slot
+    assert gate.open_rules("wat een idioot") == 0b11
+    assert gate.open_rules("niets hier") == 0b11
