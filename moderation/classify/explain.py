@@ -86,13 +86,13 @@ class Explainer:
             words = request.prepared.split()[:MAX_TOKENS]
             features = [cache.get(word) or self._word_features(word) for word in words]
             texts.append((words, features, first_word))
-            tokens: list[str] = []
-            owners: list[int] = []
-            for position, found in enumerate(features, first_word):
-                counts.append(found[3])
-                ids.append(found[0])
-                tokens += found[1]
-                owners += [position] * len(found[1])
+            if not features:
+                continue
+            word_ids, word_tokens, _spans, word_counts = zip(*features, strict=True)
+            ids += word_ids
+            counts += word_counts
+            tokens = [token for found in word_tokens for token in found]
+            owners = [position for position, found in enumerate(word_tokens, first_word) for _token in found]
             coef_rows.append((request.row, category_row, len(words)))
             for index, bigram in enumerate(map(lookup, _bigrams(tokens))):
                 if bigram is not None:
