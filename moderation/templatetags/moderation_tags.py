@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from django import template
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from moderation.inbox import InboxFilters
 from moderation.models import Category, Conduct, Sentiment
 from moderation.platforms.registry import KIND_CHOICES
-from moderation.row_links import RowLinks
 
 register = template.Library()
 
@@ -108,59 +105,23 @@ def consequence_label(consequence: str) -> str:
     return dict(Strike.Consequence.choices).get(consequence, consequence)
 
 
-@register.filter
-def is_sensitive(comment: Any) -> bool:
-    """Criminal and insulting text is blurred until a person chooses to read it (wellbeing)."""
-    return comment.conduct == "criminal" or comment.category == "insult"
-
-
-# Labels by value: ``get_FOO_display()`` rebuilds its choices dict on every call (four per row).
-_CHOICE_LABELS: dict[str, dict[str, Any]] = {
-    "sentiment": dict(Sentiment.choices),
-    "category": dict(Category.choices),
-    "conduct": dict(Conduct.choices),
-    "platform": dict(KIND_CHOICES),
-}
-
-
-@register.filter
-def choice_label(value: str, field: str) -> Any:
-    """The (translated) label of a sentiment, category, conduct or platform value."""
-    return _CHOICE_LABELS[field].get(value, value)
-
-
-@register.filter
-def iso_time(value: datetime | None) -> str:
-    """``value`` for a ``<time datetime>`` attribute (|date:'c' costs ten times more, per row)."""
-    return value.isoformat() if value else ""
-
-
-@register.filter
-def exact_time(value: datetime | None) -> str:
-    """The local date and time, e.g. 25/11/2026 21:03: the exact moment shown on hover in a list."""
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
-
-
-@register.filter
-def row_links(comment: Any) -> RowLinks:
-    return RowLinks(comment.pk, comment.author_id)
-
-
-@register.filter
-def is_overdue(comment: Any, now: Any) -> bool:
-    from moderation.priority import is_overdue as overdue
-
-    if now is None:
-        return False
-    return overdue(
-        category=comment.category,
-        is_open=comment.status == "open",
-        published_at=comment.published_at,
-        target_hours=comment.organisation.question_target_hours,
-        now=now,
-    )
-
-
 @register.simple_tag
 def category_choices() -> list[tuple[str, Any]]:
     return list(Category.choices)
+
+
+@register.simple_tag(takes_context=True)
+def inbox_row(context: template.Context, comment: Any) -> str:
+    """One inbox row (``moderation.inbox_row``), with the page's CSRF token, path, clock and filters."""
+    from moderation.inbox_row import render_row
+
+    request = context.get("request")
+    token = context.get("csrf_token")
+    return render_row(
+        comment,
+        csrf_token="" if not token or token == "NOTPROVIDED" else str(token),
+        next_path=request.get_full_path() if request is not None else "",
+        now=context.get("now"),
+        post_query=context.get("post_query") or "",
+        oob=bool(context.get("oob")),
+    )
