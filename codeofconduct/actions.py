@@ -29,7 +29,7 @@ def do_warn_author(
 ) -> Strike:
     """Record a strike citing the article in force, send the warning, propose a block at the limit."""
     comment = (
-        Comment.objects.select_for_update(of=("self",))
+        Comment.objects.select_for_update(of=("self",), no_key=True)
         .select_related("author", "connection")
         .get(pk=comment.pk)
     )

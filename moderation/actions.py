@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import OperationalError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from accounts.audit import record_event
 from accounts.models import Membership
 from accounts.permissions import Role
 from codeofconduct.models import Article
+from moderation.deadlocks import atomic_with_retry
 from moderation.evidence import EvidenceCard, render_card, sha256_hex
 from moderation.models import Comment, Evidence, ModerationAction
 from moderation.platforms.base import PermanentError, PlatformError, TransientError
@@ -82,19 +83,7 @@ def do_request_action(comment: Comment, *, kind: str, acting_user: Any, **detail
     PostgreSQL may pick this transaction as the victim of a deadlock with a concurrent sync or
     worker (both lock the same comment rows); it is then simply run again, up to three times.
     """
-    for attempt in range(3):
-        try:
-            with transaction.atomic(durable=True):
-                return request_action(comment, kind=kind, acting_user=acting_user, **details)
-        except OperationalError as exc:
-            if attempt == 2 or not _is_deadlock(exc):
-                raise
-    raise AssertionError("unreachable")
-
-
-def _is_deadlock(exc: OperationalError) -> bool:
-    sqlstate = getattr(getattr(exc, "__cause__", None), "sqlstate", None)
-    return sqlstate in {"40P01", "40001"} or "deadlock detected" in str(exc)
+    return atomic_with_retry(lambda: request_action(comment, kind=kind, acting_user=acting_user, **details))
 
 
 def request_action(
@@ -110,7 +99,7 @@ def request_action(
 ) -> ModerationAction:
     """do_request_action's body, for callers that already hold a transaction (warnings)."""
     comment = (
-        Comment.objects.select_for_update(of=("self",))
+        Comment.objects.select_for_update(of=("self",), no_key=True)
         .select_related("connection", "author", "post", "organisation")
         .get(pk=comment.pk)
     )
@@ -274,7 +263,7 @@ def _finish(action: ModerationAction, *, state: str, error: str = "", remote_res
 
 
 def _apply_platform_result(action: ModerationAction) -> None:
-    comment = Comment.objects.select_for_update().get(pk=action.comment_id)
+    comment = Comment.objects.select_for_update(no_key=True).get(pk=action.comment_id)
     changes: dict[str, Any] = {}
     if action.kind == Kind.HIDE:
         changes["platform_state"] = Comment.PlatformState.HIDDEN

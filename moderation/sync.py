@@ -12,11 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from codeofconduct.selectors import article_kinds, code_in_force
 from moderation.classification import classification_fields, classification_fields_many
+from moderation.deadlocks import atomic_with_retry
 from moderation.models import Author, Comment, PlatformConnection, Post
 from moderation.platforms.base import FetchResult, RemoteComment
 from moderation.platforms.registry import connector_for
@@ -43,19 +43,29 @@ def sync_comments(*, connection: PlatformConnection, max_pages: int = MAX_PAGES_
     report = SyncReport()
     connector = connector_for(connection)
     for _page in range(max_pages):
-        with transaction.atomic():
-            locked = PlatformConnection.objects.select_for_update().get(pk=connection.pk)
-            result = connector.fetch(cursor=locked.cursor)
-            store_page(locked, result, report)
-            locked.cursor = dict(result.cursor)
-            locked.last_synced_at = timezone.now()
-            locked.last_error = ""
-            locked.save(update_fields=["cursor", "last_synced_at", "last_error", "updated_at"])
+        locked, result, page = atomic_with_retry(lambda: _sync_page(connection, connector))
+        report.created += page.created
+        report.updated += page.updated
+        report.unchanged += page.unchanged
         report.pages += 1
         connection.cursor = locked.cursor
         if not result.more:
             break
     return report
+
+
+def _sync_page(connection: PlatformConnection, connector) -> tuple[PlatformConnection, FetchResult, SyncReport]:
+    """Fetch and store one page; the cursor advances in the same transaction. PostgreSQL may abort it to
+    break a deadlock with a moderator's action on the same comments: nothing is kept, so it runs again."""
+    page = SyncReport()
+    locked = PlatformConnection.objects.select_for_update().get(pk=connection.pk)
+    result = connector.fetch(cursor=locked.cursor)
+    store_page(locked, result, page)
+    locked.cursor = dict(result.cursor)
+    locked.last_synced_at = timezone.now()
+    locked.last_error = ""
+    locked.save(update_fields=["cursor", "last_synced_at", "last_error", "updated_at"])
+    return locked, result, page
 
 
 def store_page(connection: PlatformConnection, result: FetchResult, report: SyncReport) -> None:

@@ -27,7 +27,7 @@ FOLLOW_UP_HOURS = {FollowUp.Kind.CHECK_AGAIN: 24, FollowUp.Kind.DELETE_IF_UNCHAN
 def do_assign(comment: Comment, *, assignee: Any | None, acting_user: Any) -> None:
     if assignee is not None and not colleagues_of(comment.organisation).filter(pk=assignee.pk).exists():
         raise ActionRefused(_("This person cannot moderate for this organisation."))
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    comment = Comment.objects.select_for_update(no_key=True).get(pk=comment.pk)
     comment.assigned_to = assignee
     comment.save(update_fields=["assigned_to", "updated_at"])
     bump_version(comment)
@@ -46,7 +46,7 @@ def do_label(comment: Comment, *, category: str, acting_user: Any) -> None:
     """A person sets the category: conduct and priority follow, and the correction is kept."""
     if category not in Category.values:
         raise ActionRefused(_("Unknown category."))
-    comment = Comment.objects.select_for_update().select_related("organisation").get(pk=comment.pk)
+    comment = Comment.objects.select_for_update(no_key=True).select_related("organisation").get(pk=comment.pk)
     previous = comment.category
     comment.category = category
     comment.conduct = conduct_of(category, article_kinds(code_in_force(comment.organisation)))

@@ -148,3 +148,46 @@ def test_odd_text_never_breaks_a_sync(demo, text):
     assert "\x00" not in comment.text
     assert comment.permalink == ""  # a javascript: link is never stored
     assert len(comment.text) <= 200_010
+
+
+def test_a_page_aborted_as_a_deadlock_victim_is_stored_once_on_the_next_attempt(demo, monkeypatch):
+    from django.db import OperationalError
+
+    import moderation.sync as sync_module
+
+    real_store_page, calls = sync_module.store_page, []
+
+    def store_then_fail_once(connection, result, report):
+        calls.append(len(result.comments))
+        real_store_page(connection, result, report)   # everything written, then PostgreSQL aborts the transaction
+        if len(calls) == 1:
+            raise OperationalError("deadlock detected")
+
+    monkeypatch.setattr(sync_module, "store_page", store_then_fail_once)
+    report = sync_comments(connection=demo)
+    assert len(calls) >= 2 and calls[0] == calls[1]   # the same page again
+    assert report.created == 30 and Comment.objects.filter(connection=demo).count() == 30
+
+
+def test_other_database_errors_and_repeated_deadlocks_are_not_hidden(demo, monkeypatch):
+    from django.db import OperationalError
+
+    import moderation.sync as sync_module
+
+    attempts = []
+
+    def fail(error):
+        def store(connection, result, report):
+            attempts.append(error)
+            raise OperationalError(error)
+        return store
+
+    monkeypatch.setattr(sync_module, "store_page", fail("connection lost"))
+    with pytest.raises(OperationalError, match="connection lost"):
+        sync_comments(connection=demo)
+    assert attempts == ["connection lost"]
+    monkeypatch.setattr(sync_module, "store_page", fail("deadlock detected"))
+    with pytest.raises(OperationalError, match="deadlock"):
+        sync_comments(connection=demo)
+    assert attempts.count("deadlock detected") == 3
+    assert Comment.objects.filter(connection=demo).count() == 0

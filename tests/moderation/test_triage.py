@@ -233,3 +233,43 @@ def test_department_members_cannot_bulk(department_user, connection):
     comment = CommentFactory(connection=connection)
     response = client_for(department_user).post(reverse("moderation:bulk"), {"ids": [comment.pk], "operation": "hide"})
     assert response.status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_moderators_lock_on_a_comment_does_not_hold_up_the_sync_linking_a_reply_to_it(organisation, connection, staff, lead):
+    """Moderators lock comments FOR NO KEY UPDATE: a sync linking a reply (its foreign-key check takes KEY SHARE
+    on the parent) goes on. A FOR UPDATE lock made them wait for each other and, in a load run, deadlock."""
+    import threading
+
+    from django.db import OperationalError, transaction
+    from django.db import connection as db_connection
+
+    from moderation.triage import do_assign
+
+    if db_connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    parent = CommentFactory(connection=connection)
+    reply = CommentFactory(connection=connection, parent_remote_id=parent.remote_id)
+    outcome: list[str] = []
+
+    def sync_links_the_reply():
+        try:
+            with transaction.atomic():
+                with db_connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '3s'")
+                linked = Comment.objects.get(pk=reply.pk)
+                linked.parent = parent
+                linked.save(update_fields=["parent"])
+            outcome.append("linked")
+        except OperationalError as exc:
+            outcome.append(f"waited: {exc}")
+        finally:
+            db_connection.close()
+
+    with transaction.atomic():
+        do_assign(parent, assignee=staff, acting_user=lead)   # holds the parent's row lock until this block ends
+        worker = threading.Thread(target=sync_links_the_reply)
+        worker.start()
+        worker.join(timeout=10)
+    assert outcome == ["linked"]
+    assert Comment.objects.get(pk=reply.pk).parent_id == parent.pk
