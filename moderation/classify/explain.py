@@ -115,7 +115,7 @@ class Explainer:
         contributions = self._contributions(matrix, matrix_rows[word_of], category_rows[word_of], features)
         scores = np.bincount(word_of, weights=contributions, minlength=len(per_word)).tolist()
         if bigrams:
-            feature, first, second = (np.asarray(column, dtype=np.int64) for column in zip(*bigrams, strict=True))
+            feature, first, second = np.array(bigrams, dtype=np.int64).T
             halves = (self._contributions(matrix, matrix_rows[first], category_rows[first], feature) / 2).tolist()
             for half, one, other in zip(halves, first.tolist(), second.tolist(), strict=True):
                 scores[one] += half   # Python floats, in order: the same sums as one comment at a time

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 SENTIMENTS = ("negative", "neutral", "positive")
 CATEGORIES = (
@@ -61,5 +62,10 @@ class Hit:
     @property
     def category(self) -> str | None:
         """The category a code counts towards; informational codes ("language.*", ...) count for none."""
-        prefix = self.code.split(".", 1)[0]
-        return prefix if prefix in CATEGORIES else None
+        return _category_of(self.code)
+
+
+@lru_cache(maxsize=1024)   # a few hundred rule codes; looked up several times per hit
+def _category_of(code: str) -> str | None:
+    prefix = code.split(".", 1)[0]
+    return prefix if prefix in CATEGORIES else None
