@@ -1,7 +1,7 @@
 """``classify_text``: run every rule over one comment and score the result; optionally add the text model.
 
 Rules only (no ``model``) is pure: no ORM, clock or network. With a ``TextModel`` the rules' verdict and the
-model's probabilities are combined (see ``model.combine``); the rules' reasons stay.
+model's probabilities are combined (see ``model.combine_many``); the rules' reasons stay.
 """
 
 from __future__ import annotations
@@ -55,8 +55,9 @@ def classify_many(
 
     norms = [normalise_text(text) for text in texts]
     verdicts = [_classify_by_rules(text, ctx, norm) for text, ctx, norm in zip(texts, contexts, norms, strict=True)]
-    predictions = model.predict(texts, prepared=[prepared_from(norm) for norm in norms])
-    return combine_many(verdicts, predictions, model, norms=norms)
+    prepared = [prepared_from(norm) for norm in norms]
+    predictions = model.predict(texts, prepared=prepared)
+    return combine_many(verdicts, predictions, model, norms=norms, prepared=prepared)
 
 
 def _classify_by_rules(text: str, context: ClassificationContext, norm: Normalised | None = None) -> Classification:

@@ -60,8 +60,8 @@ class Explainer:
         """For each request, up to ``limit`` words (as written) that pushed the model most towards its category.
 
         The arithmetic for a whole batch is a handful of numpy calls: every word's feature indices, their
-        values in the comment's row of the feature matrix (one ``searchsorted``) times the category's weights,
-        summed per word (one ``bincount``). Requests may come from different matrices.
+        values in the comment's row of the feature matrix (one scipy lookup for all) times the category's
+        weights, summed per word (one ``bincount``). Requests may come from different matrices.
         """
         evidence: list[list[str]] = [[] for _request in requests]
         groups: dict[int, list[int]] = {}

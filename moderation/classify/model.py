@@ -17,8 +17,8 @@ import scipy.sparse as sp
 from scipy.special import expit
 
 from .explain import Explainer, Request
-from .features import prepare_text, prepared_from
-from .normalise import Normalised, normalise_text
+from .features import prepare_text
+from .normalise import Normalised
 from .results import CATEGORIES, SENTIMENTS, Classification, Reason
 
 CRIMINAL = ("hate_speech", "threat", "doxing")
@@ -46,15 +46,6 @@ class Prediction:
     sentiment: list[float]
     matrix: Any   # the batch's feature matrix (CSR, shared by the batch) and the comment's row, for explanations
     row: int
-
-    @property
-    def indices(self) -> np.ndarray:
-        """The comment's non-zero features (sorted)."""
-        return self.matrix.indices[self.matrix.indptr[self.row]:self.matrix.indptr[self.row + 1]]
-
-    @property
-    def values(self) -> np.ndarray:
-        return self.matrix.data[self.matrix.indptr[self.row]:self.matrix.indptr[self.row + 1]]
 
 
 @dataclass
@@ -146,21 +137,16 @@ def model_applies(rules: Classification) -> bool:
     )
 
 
-def combine(
-    text: str, rules: Classification, prediction: Prediction, model: TextModel, *, norm: Normalised | None = None
-) -> Classification:
-    """One verdict from the rules' classification and the model's prediction for the same text."""
-    return combine_many([rules], [prediction], model, norms=[norm or normalise_text(text)])[0]
-
-
 def combine_many(
     verdicts: Sequence[Classification],
     predictions: Sequence[Prediction],
     model: TextModel,
     *,
     norms: Sequence[Normalised],
+    prepared: Sequence[str],
 ) -> list[Classification]:
-    """``combine`` for a batch: the scores and sentiments of all comments as arrays, the labels per comment,
+    """One verdict per comment from the rules' classification and the model's prediction for the same text
+    (``norms`` and ``prepared`` are its normalised and folded forms, as ``predict`` read them): the scores and sentiments of all comments as arrays, the labels per comment,
     then the model's evidence words for all comments at once (see ``Explainer.top_words_many``).
 
     The arrays are summed category by category, in the order plain Python would: a comment gets the same
@@ -183,9 +169,10 @@ def combine_many(
         labels = _labels_of(verdicts[index], row_scores)
         decided[index] = (row_scores, labels, sentiment)
         if labels[0] != "other":
-            prediction, prepared = predictions[index], prepared_from(norms[index])
+            prediction = predictions[index]
             requests += [
-                Request(prediction.matrix, prediction.row, norms[index], prepared, label) for label in _explained(labels)
+                Request(prediction.matrix, prediction.row, norms[index], prepared[index], label)
+                for label in _explained(labels)
             ]
     words = iter(model.explainer.top_words_many(requests, limit=EVIDENCE_WORDS))
     results = []

@@ -115,30 +115,21 @@ def run_rules_ungated(rules: tuple[PhraseRule, ...], norm: Normalised) -> list[H
 
 def finditer_gated(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, skipped when none of the pattern's literal anchors occurs in ``text``."""
-    cached = _PATTERN_GATES.get(id(pattern))
-    if cached is None or cached[0] is not pattern:
-        _keep_small(_PATTERN_GATES)
-        cached = _PATTERN_GATES[id(pattern)] = (pattern, RuleGate([pattern], _SCANNER))
-    return pattern.finditer(text) if cached[1].open_rules(text) else iter(())
+    return pattern.finditer(text) if _gate(pattern).open_rules(text) else iter(())
 
 
 _SCANNER = AnchorScanner()   # one pass per comment text for all the gates below
-_GATES: dict[int, tuple[tuple[PhraseRule, ...], RuleGate]] = {}
-_PATTERN_GATES: dict[int, tuple[re.Pattern[str], RuleGate]] = {}
+_GATES: dict[int, tuple[object, RuleGate]] = {}   # id(owner) -> (owner, its gate)
 
 
-def _gate(rules: tuple[PhraseRule, ...]) -> RuleGate:
-    """The gate for a tuple of rules, built on first use (the lexicons' tuples live as long as the process)."""
-    cached = _GATES.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        _keep_small(_GATES)
-        cached = _GATES[id(rules)] = (rules, RuleGate([rule.pattern for rule in rules], _SCANNER))
+def _gate(owner: tuple[PhraseRule, ...] | re.Pattern[str]) -> RuleGate:
+    """The gate of a rule tuple or a single pattern, built on first use; the lexicons' objects live as long
+    as the process, and a caller passing fresh tuples cannot grow the cache past 1,000 gates."""
+    cached = _GATES.get(id(owner))
+    if cached is None or cached[0] is not owner:
+        if len(_GATES) >= 1000:
+            _GATES.clear()
+            _SCANNER.clear()
+        patterns = [owner] if isinstance(owner, re.Pattern) else [rule.pattern for rule in owner]
+        cached = _GATES[id(owner)] = (owner, RuleGate(patterns, _SCANNER))
     return cached[1]
-
-
-def _keep_small(gates: dict) -> None:
-    """The lexicons need a few dozen gates; a caller passing fresh tuples must not grow the cache forever."""
-    if len(_GATES) + len(_PATTERN_GATES) >= 1000:
-        _GATES.clear()
-        _PATTERN_GATES.clear()
-        _SCANNER.clear()
